@@ -1,0 +1,51 @@
+/** One rule of communication: its state as agreed with the client, a note, and when it was set. */
+import { useId } from 'react';
+import { agreementStateNames, m } from '../lib/messages';
+import type { AgreementRecord, AgreementState, ChecklistItem } from '../lib/schemas';
+import { formatClock } from '../lib/time';
+import { Guidance } from './Guidance';
+import { SavedText } from './SavedText';
+
+const STATES: readonly AgreementState[] = ['agreed', 'declined', 'not-discussed', 'not-applicable'];
+
+interface Props {
+  item: ChecklistItem;
+  record: AgreementRecord | undefined;
+  onState: (state: AgreementState) => void;
+  onNote: (note: string) => void;
+}
+
+export function AgreementRow({ item, record, onState, onNote }: Props) {
+  const name = useId();
+  const current = record?.state ?? 'not-discussed';
+  return (
+    <li className="card">
+      <fieldset>
+        <legend>{item.text}</legend>
+        <Guidance item={item.text} guidance={item.guidance} />
+        <div className="states" role="radiogroup" aria-label={m.panelStateGroupLabel(item.text)}>
+          {STATES.map((state) => (
+            <label key={state} className={`state-${state}`}>
+              <input
+                type="radio"
+                name={name}
+                value={state}
+                checked={current === state}
+                onChange={() => onState(state)}
+              />
+              {agreementStateNames[state]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <SavedText
+        label={m.panelNoteLabel}
+        value={record?.note ?? ''}
+        onSave={onNote}
+        placeholder={m.panelNotePlaceholder}
+        maxLength={2000}
+      />
+      {record?.changedAt != null && <p className="muted small">{m.panelSetAt(formatClock(record.changedAt))}</p>}
+    </li>
+  );
+}

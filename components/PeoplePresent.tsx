@@ -1,0 +1,130 @@
+/** Who is present on each side of the call, with later arrivals marked. */
+import { type FormEvent, useId, useState } from 'react';
+import { m, roleNames, sideNames } from '../lib/messages';
+import { type Role, roleSchema, type Session, type Side, sideSchema } from '../lib/schemas';
+import { suggestsJoinedLater } from '../lib/session';
+import { formatClock } from '../lib/time';
+
+interface Props {
+  session: Session;
+  onAdd: (person: { side: Side; role: Role; name: string; joinedLater: boolean }) => void;
+  onRemove: (personId: string) => void;
+}
+
+export function PeoplePresent({ session, onAdd, onRemove }: Props) {
+  const ids = { side: useId(), role: useId(), name: useId(), later: useId(), error: useId() };
+  const [side, setSide] = useState<Side>('client');
+  const [role, setRole] = useState<Role>('client');
+  const [name, setName] = useState('');
+  const [laterChoice, setLaterChoice] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const joinedLater = laterChoice ?? suggestsJoinedLater(session, Date.now());
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim().length === 0) {
+      setError(m.panelPersonNameRequired);
+      return;
+    }
+    onAdd({ side, role, name: name.trim(), joinedLater });
+    setName('');
+    setLaterChoice(null);
+    setError(null);
+  };
+
+  return (
+    <section aria-labelledby="present-heading">
+      <h2 id="present-heading">{m.panelPresentHeading}</h2>
+      <p className="muted small">{m.panelPresentHint}</p>
+      {(['client', 'practitioner'] as const).map((listSide) => {
+        const people = session.people.filter((person) => person.side === listSide);
+        return (
+          <div key={listSide}>
+            <h3 id={`side-${listSide}`}>{sideNames[listSide]}</h3>
+            {people.length === 0 ? (
+              <p className="muted small">{m.panelNobody}</p>
+            ) : (
+              <ul className="plain" aria-labelledby={`side-${listSide}`}>
+                {people.map((person) => {
+                  const who = `${roleNames[person.role]} ${person.name}`;
+                  return (
+                    <li key={person.id} className="row">
+                      <span>
+                        <strong>{roleNames[person.role]}</strong> {person.name}
+                        <span className="muted small">
+                          {' '}
+                          · {m.panelNotedAt(formatClock(person.notedAt))}
+                          {person.joinedLater && ` · ${m.panelJoinedLater}`}
+                        </span>
+                      </span>
+                      <button
+                        type="button"
+                        className="link small"
+                        aria-label={m.panelRemovePerson(who)}
+                        onClick={() => onRemove(person.id)}
+                      >
+                        ✕
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+      <form className="card stack" onSubmit={submit} aria-label={m.panelAddPerson}>
+        <div className="row">
+          <div style={{ flex: '1 1 8rem' }}>
+            <label htmlFor={ids.side}>{m.panelPersonSide}</label>
+            <select id={ids.side} value={side} onChange={(event) => setSide(sideSchema.parse(event.target.value))}>
+              {sideSchema.options.map((option) => (
+                <option key={option} value={option}>
+                  {sideNames[option]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div style={{ flex: '1 1 8rem' }}>
+            <label htmlFor={ids.role}>{m.panelPersonRole}</label>
+            <select id={ids.role} value={role} onChange={(event) => setRole(roleSchema.parse(event.target.value))}>
+              {roleSchema.options.map((option) => (
+                <option key={option} value={option}>
+                  {roleNames[option]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <label htmlFor={ids.name}>{m.panelPersonName}</label>
+          <input
+            id={ids.name}
+            type="text"
+            value={name}
+            maxLength={100}
+            autoComplete="off"
+            aria-invalid={error !== null}
+            aria-describedby={error ? ids.error : undefined}
+            onChange={(event) => setName(event.target.value)}
+          />
+          {error && (
+            <p id={ids.error} className="error small" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="check">
+          <input
+            id={ids.later}
+            type="checkbox"
+            checked={joinedLater}
+            onChange={(event) => setLaterChoice(event.target.checked)}
+          />
+          <label htmlFor={ids.later}>{m.panelJoinedLaterLabel}</label>
+        </div>
+        <button type="submit">{m.panelAddPerson}</button>
+      </form>
+    </section>
+  );
+}

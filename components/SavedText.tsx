@@ -1,0 +1,53 @@
+/**
+ * A text field that saves as the practitioner types. It keeps its own copy
+ * while focused, so a change arriving from storage never moves the cursor;
+ * when not focused it shows what is stored.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+
+interface Props {
+  label: string;
+  value: string;
+  onSave: (value: string) => void;
+  multiline?: boolean;
+  hint?: string;
+  placeholder?: string;
+  maxLength?: number;
+}
+
+export function SavedText({ label, value, onSave, multiline = false, hint, placeholder, maxLength }: Props) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focused.current) setText(value);
+  }, [value]);
+  const common = {
+    id,
+    value: text,
+    placeholder,
+    maxLength,
+    'aria-describedby': hint ? `${id}-hint` : undefined,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onBlur: () => {
+      focused.current = false;
+    },
+    onChange: (event: { target: { value: string } }) => {
+      setText(event.target.value);
+      onSave(event.target.value);
+    },
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="muted small">
+          {hint}
+        </p>
+      )}
+      {multiline ? <textarea {...common} /> : <input type="text" {...common} />}
+    </div>
+  );
+}

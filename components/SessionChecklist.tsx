@@ -1,0 +1,117 @@
+/** The whole checklist of one session, by phase, as the side panel shows it. Every change is saved at once. */
+import { Fragment, useState } from 'react';
+import { itemsInPhase, PHASES } from '../lib/checklist';
+import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
+import { changeSession } from '../lib/record';
+import type { ChecklistItem, Session } from '../lib/schemas';
+import { addPerson, removePerson, setAgreementNote, setAgreementState, setCheck } from '../lib/session';
+import { formatClock, formatDuration } from '../lib/time';
+import { AgreementRow } from './AgreementRow';
+import { CheckRow } from './CheckRow';
+import { PeoplePresent } from './PeoplePresent';
+import { ProgressLine } from './ProgressLine';
+import { useNow } from './useStored';
+
+interface Props {
+  session: Session;
+  onEnd: () => void;
+  onWriteAftercare: () => void;
+}
+
+export function SessionChecklist({ session, onEnd, onWriteAftercare }: Props) {
+  const now = useNow();
+  const [error, setError] = useState<string | null>(null);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const save = (change: (current: Session, now: number) => Session) => {
+    changeSession(session.id, change).then(
+      () => setError(null),
+      (failure: unknown) => setError(m.errorGeneric(failure instanceof Error ? failure.message : String(failure))),
+    );
+  };
+  const running = session.status === 'running';
+  const items = session.template.items;
+
+  const renderItem = (item: ChecklistItem) =>
+    item.kind === 'check' ? (
+      <CheckRow
+        key={item.id}
+        item={item}
+        record={session.checks[item.id]}
+        onChange={(checked) => save((current, at) => setCheck(current, item.id, checked, at))}
+      />
+    ) : (
+      <AgreementRow
+        key={item.id}
+        item={item}
+        record={session.agreements[item.id]}
+        onState={(state) => save((current, at) => setAgreementState(current, item.id, state, at))}
+        onNote={(note) => save((current) => setAgreementNote(current, item.id, note))}
+      />
+    );
+
+  return (
+    <>
+      <header>
+        <h1>{m.popupSessionHeading(platformNames[session.platform])}</h1>
+        <p className="muted small">
+          {m.startedAt(formatClock(session.startedAt))}
+          {running
+            ? ` · ${m.runningFor(formatDuration(now - session.startedAt))}`
+            : session.endedAt !== null && ` · ${m.endedAt(formatClock(session.endedAt))}`}
+        </p>
+      </header>
+      {!running && (
+        <div className="notice" role="status">
+          <p>{m.panelEnded}</p>
+          <button type="button" className="primary" onClick={onWriteAftercare}>
+            {session.status === 'complete' ? m.panelViewAftercare : m.panelWriteAftercare}
+          </button>
+        </div>
+      )}
+      <ProgressLine session={session} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {PHASES.map((phase) => (
+        <Fragment key={phase}>
+          <section aria-labelledby={`phase-${phase}`}>
+            <h2 id={`phase-${phase}`}>{phaseNames[phase]}</h2>
+            <p className="muted small">{phaseIntros[phase]}</p>
+            <ul className="plain">{itemsInPhase(items, phase).map(renderItem)}</ul>
+          </section>
+          {phase === 'rules' && (
+            <PeoplePresent
+              session={session}
+              onAdd={(person) => save((current, at) => addPerson(current, { ...person, id: crypto.randomUUID() }, at))}
+              onRemove={(personId) => save((current) => removePerson(current, personId))}
+            />
+          )}
+        </Fragment>
+      ))}
+      <p className="muted small">{m.panelSaved}</p>
+      {running && (
+        <div className="card">
+          {confirmingEnd ? (
+            <fieldset className="stack">
+              <legend>{m.panelEndConfirm}</legend>
+              <div className="row">
+                <button type="button" className="primary" onClick={onEnd}>
+                  {m.panelEndYes}
+                </button>
+                <button type="button" onClick={() => setConfirmingEnd(false)}>
+                  {m.panelEndNo}
+                </button>
+              </div>
+            </fieldset>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirmingEnd(true)}>
+              {m.panelEndSession}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

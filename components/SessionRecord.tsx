@@ -1,0 +1,65 @@
+/** A session's checklist record, read-only: what the aftercare page shows beside the note. */
+import { itemsInPhase, PHASES } from '../lib/checklist';
+import { agreementStateNames, endReasonNames, m, phaseNames, roleNames, sideNames } from '../lib/messages';
+import type { Session } from '../lib/schemas';
+import { formatClock } from '../lib/time';
+import { ProgressLine } from './ProgressLine';
+
+export function SessionRecord({ session }: { session: Session }) {
+  return (
+    <section aria-labelledby="record-heading">
+      <h2 id="record-heading">{m.aftercareRecordHeading}</h2>
+      {session.endReason && <p className="muted small">{m.aftercareEndReason(endReasonNames[session.endReason])}</p>}
+      <ProgressLine session={session} />
+      {PHASES.map((phase) => (
+        <div key={phase}>
+          <h3>{phaseNames[phase]}</h3>
+          <dl className="record">
+            {itemsInPhase(session.template.items, phase).map((item) => {
+              if (item.kind === 'check') {
+                const ticked = session.checks[item.id]?.checked === true;
+                return (
+                  <div key={item.id}>
+                    <dt>{item.text}</dt>
+                    <dd>{ticked ? m.aftercareChecked : m.aftercareNothingChecked}</dd>
+                  </div>
+                );
+              }
+              const record = session.agreements[item.id];
+              const state = record?.state ?? 'not-discussed';
+              return (
+                <div key={item.id}>
+                  <dt>{item.text}</dt>
+                  <dd>
+                    <span className={`state-${state}`}>{agreementStateNames[state]}</span>
+                    {record?.changedAt != null && (
+                      <span className="muted small"> · {formatClock(record.changedAt)}</span>
+                    )}
+                    {record && record.note.trim().length > 0 && <p className="small">{record.note}</p>}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </div>
+      ))}
+      <h3>{m.panelPresentHeading}</h3>
+      {session.people.length === 0 ? (
+        <p className="muted small">{m.aftercareNoneNoted}</p>
+      ) : (
+        <ul>
+          {session.people.map((person) => (
+            <li key={person.id}>
+              {sideNames[person.side]}: {roleNames[person.role]} {person.name}
+              <span className="muted small">
+                {' '}
+                · {formatClock(person.notedAt)}
+                {person.joinedLater && ` · ${m.panelJoinedLater}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

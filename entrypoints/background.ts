@@ -1,0 +1,64 @@
+/**
+ * The background only wires browser events to the lifecycle (lib/tracker.ts)
+ * and its effects. It keeps nothing in memory: the service worker can be
+ * stopped between any two events and storage still says everything.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { showBadges } from '../lib/extension/badge';
+import { handleCommand, isFromThisExtension } from '../lib/extension/commandHandler';
+import { applyLifecycleEvents } from '../lib/extension/effects';
+import { openPanel } from '../lib/extension/panel';
+import { clearAftercareNotification, openAftercarePage, sessionIdOfNotification } from '../lib/extension/prompts';
+import { browserSession, openSessions } from '../lib/storage/items';
+import { type LifecycleEvent, observeTab, recover, tabClosed } from '../lib/tracker';
+
+function report(error: unknown) {
+  console.error('Callcare:', error);
+}
+
+function follow(work: Promise<LifecycleEvent[]>) {
+  work.then(applyLifecycleEvents).catch(report);
+}
+
+export default defineBackground(() => {
+  follow(
+    recover({
+      listTabs: async () =>
+        (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),
+      browserRestarted: async () => {
+        const marker = await browserSession.get();
+        if (marker === null) await browserSession.set({ startedAt: Date.now() });
+        return marker === null;
+      },
+    }),
+  );
+  openSessions.get().then(showBadges).catch(report);
+  openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status === undefined) return;
+    follow(observeTab(tabId, tab.url));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => follow(tabClosed(tabId)));
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isFromThisExtension(sender)) return undefined;
+    return handleCommand(message, follow);
+  });
+
+  const openNote = (notificationId: string) => {
+    const sessionId = sessionIdOfNotification(notificationId);
+    if (sessionId === null) return;
+    openAftercarePage(sessionId)
+      .then(() => clearAftercareNotification(sessionId))
+      .catch(report);
+  };
+  browser.notifications.onClicked.addListener(openNote);
+  browser.notifications.onButtonClicked?.addListener((notificationId) => openNote(notificationId));
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    // Opening the panel must happen now, inside the keyboard gesture.
+    if (command === 'open-checklist') openPanel({ tabId: tab?.id, windowId: tab?.windowId }).catch(report);
+  });
+});

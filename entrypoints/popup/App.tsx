@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { PendingNotes } from '../../components/PendingNotes';
+import { StartByHand } from '../../components/StartByHand';
+import { useNow, useStored } from '../../components/useStored';
+import { type ActiveTab, activeTab } from '../../lib/extension/activeTab';
+import { openPanel } from '../../lib/extension/panel';
+import { sendCommand } from '../../lib/extension/send';
+import { m, platformNames } from '../../lib/messages';
+import { detectCall } from '../../lib/platforms';
+import type { SessionPlatform } from '../../lib/schemas';
+import { progress } from '../../lib/session';
+import { openSessions, sessions } from '../../lib/storage/items';
+import { formatDuration } from '../../lib/time';
+
+function useShortcut(): string | null {
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => {
+    browser.commands
+      .getAll()
+      .then((commands) => setShortcut(commands.find((command) => command.name === 'open-checklist')?.shortcut || null))
+      .catch(() => setShortcut(null));
+  }, []);
+  return shortcut;
+}
+
+export function App() {
+  const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const open = useStored(() => openSessions.get(), openSessions.watch, 'open');
+  const now = useNow(1000);
+  const shortcut = useShortcut();
+  useEffect(() => {
+    activeTab().then(setTab, () => setTab(null));
+  }, []);
+
+  const runningId =
+    tab && open.value
+      ? Object.keys(open.value).find((id) => open.value?.[id]?.status === 'running' && open.value[id]?.tabId === tab.id)
+      : undefined;
+  const session = useStored(
+    async () => (runningId ? ((await sessions.get(runningId)) ?? null) : null),
+    sessions.watch,
+    runningId ?? 'none',
+  );
+
+  if (tab === undefined || open.value === undefined) return <main className="popup">{m.loading}</main>;
+
+  const call = tab ? detectCall(tab.url) : null;
+  const fail = (reason: string) => setError(m.errorGeneric(reason));
+  // The panel must be opened synchronously inside the click, before anything is awaited.
+  const openChecklist = () => {
+    if (!tab) return;
+    openPanel({ tabId: tab.id, windowId: tab.windowId }).then(
+      () => window.close(),
+      (failure: unknown) => fail(String(failure)),
+    );
+  };
+  const startByHand = (platform: SessionPlatform) => {
+    if (tab) openPanel({ tabId: tab.id, windowId: tab.windowId }).catch(() => undefined);
+    sendCommand({ type: 'start-by-hand', platform }).then((reply) => (reply.ok ? window.close() : fail(reply.error)));
+  };
+  const restart = () => {
+    if (!tab) return;
+    openPanel({ tabId: tab.id }).catch(() => undefined);
+    sendCommand({ type: 'restart-on-tab', tabId: tab.id }).then((reply) =>
+      reply.ok ? window.close() : fail(reply.error),
+    );
+  };
+  const openNote = (sessionId: string) => {
+    sendCommand({ type: 'open-aftercare', sessionId }).then((reply) => (reply.ok ? window.close() : fail(reply.error)));
+  };
+
+  const current = session.value ?? null;
+  const manualRunning = Object.entries(open.value).filter(
+    ([, entry]) => entry.status === 'running' && entry.tabId === null,
+  );
+  const done = current ? progress(current) : null;
+
+  return (
+    <main className="popup">
+      <h1>{m.appName}</h1>
+      {current && done ? (
+        <section aria-labelledby="session-heading" className="card">
+          <h2 id="session-heading" style={{ marginTop: 0 }}>
+            {m.popupSessionHeading(platformNames[current.platform])}
+          </h2>
+          <p>{m.runningFor(formatDuration(now - current.startedAt))}</p>
+          <p>{m.agreementsProgress(done.agreementsRecorded, done.agreementsTotal)}</p>
+          <button type="button" className="primary" onClick={openChecklist}>
+            {m.popupOpenChecklist}
+          </button>
+          {shortcut && <p className="muted small">{m.popupShortcutHint(shortcut)}</p>}
+        </section>
+      ) : call ? (
+        <section className="card" aria-label={platformNames[call.platform]}>
+          <p>{m.popupEndedCall}</p>
+          <button type="button" onClick={restart}>
+            {m.popupStartAgain}
+          </button>
+        </section>
+      ) : (
+        <>
+          <p>{m.popupNoCall}</p>
+          {manualRunning.length > 0 && (
+            <section aria-labelledby="manual-heading" className="card">
+              <h2 id="manual-heading" style={{ marginTop: 0 }}>
+                {m.popupManualRunning}
+              </h2>
+              <ul>
+                {manualRunning.map(([id, entry]) => (
+                  <li key={id}>
+                    {platformNames[entry.platform]} · {m.runningFor(formatDuration(now - entry.startedAt))}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="primary" onClick={openChecklist}>
+                {m.popupOpenChecklist}
+              </button>
+            </section>
+          )}
+          <StartByHand onStart={startByHand} />
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <PendingNotes open={open.value} onOpen={openNote} />
+      <p>
+        <button
+          type="button"
+          className="link"
+          onClick={() => browser.runtime.openOptionsPage().then(() => window.close())}
+        >
+          {m.openSettings}
+        </button>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The commands extension pages send to the background. Messages carry
+ * commands only; state is always read from storage. Every message is parsed
+ * before it is acted on.
+ */
+import { z } from 'zod';
+import { sessionPlatformSchema } from './schemas';
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start-by-hand'), platform: sessionPlatformSchema }),
+  z.object({ type: z.literal('end-session'), sessionId: z.string().min(1) }),
+  z.object({ type: z.literal('restart-on-tab'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('open-aftercare'), sessionId: z.string().min(1) }),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+
+export const commandReplySchema = z.union([
+  z.object({ ok: z.literal(true), sessionId: z.string().optional() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+export type CommandReply = z.infer<typeof commandReplySchema>;

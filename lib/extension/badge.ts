@@ -1,0 +1,46 @@
+/**
+ * The toolbar badge: on a call tab with a running session, a dot; everywhere
+ * else, the number of aftercare notes still to write.
+ */
+import { browser } from 'wxt/browser';
+import { m } from '../messages';
+import { pendingCount } from '../openSessions';
+import type { OpenSessions } from '../schemas';
+
+const SESSION_COLOUR = '#0b5f5a';
+const PENDING_COLOUR = '#8a4b00';
+const SESSION_MARK = '●';
+
+export async function showBadges(open: OpenSessions): Promise<void> {
+  const pending = pendingCount(open);
+  await browser.action.setBadgeBackgroundColor({ color: PENDING_COLOUR });
+  await browser.action.setBadgeText({ text: pending > 0 ? String(pending) : '' });
+  await browser.action.setTitle({ title: pending > 0 ? m.badgeTitlePending(pending) : m.badgeTitleIdle });
+  const callTabs = Object.values(open).flatMap((entry) =>
+    entry.status === 'running' && entry.tabId !== null ? [entry.tabId] : [],
+  );
+  await Promise.all(callTabs.map((tabId) => markTab(tabId, pending)));
+}
+
+async function markTab(tabId: number, pending: number): Promise<void> {
+  try {
+    await browser.action.setBadgeBackgroundColor({ tabId, color: SESSION_COLOUR });
+    await browser.action.setBadgeText({ tabId, text: SESSION_MARK });
+    const title = pending > 0 ? `${m.badgeTitleSession}. ${m.badgeTitlePending(pending)}` : m.badgeTitleSession;
+    await browser.action.setTitle({ tabId, title });
+  } catch {
+    // The tab closed in the meantime: its session ends through tabs.onRemoved.
+  }
+}
+
+/** Gives a tab back the window-wide badge once its session has ended. */
+export async function unmarkTab(tabId: number): Promise<void> {
+  try {
+    // null (not "") clears this tab's own text so the window-wide count shows.
+    await browser.action.setBadgeText({ tabId, text: null as unknown as string });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: PENDING_COLOUR });
+    await browser.action.setTitle({ tabId, title: null as unknown as string });
+  } catch {
+    // The tab is gone, and its badge with it.
+  }
+}

@@ -1,0 +1,23 @@
+/** What the background does when the lifecycle reports that a session started or ended. */
+
+import { settings } from '../storage/items';
+import type { LifecycleEvent } from '../tracker';
+import { unmarkTab } from './badge';
+import { enablePanelForTab } from './panel';
+import { notifyAftercare, openAftercarePage } from './prompts';
+
+export async function applyLifecycleEvents(events: readonly LifecycleEvent[]): Promise<void> {
+  for (const event of events) {
+    const { session } = event;
+    if (event.type === 'started') {
+      if (session.tabId !== null) await enablePanelForTab(session.tabId);
+      continue;
+    }
+    if (session.tabId !== null) await unmarkTab(session.tabId);
+    const wanted = await settings.get();
+    const recovered = session.endReason === 'browser-closed';
+    if (wanted.notifyOnEnd || recovered) await notifyAftercare(session, recovered);
+    // A browser that has just started is not the moment to open tabs by itself.
+    if (wanted.openAftercareOnEnd && !recovered) await openAftercarePage(session.id);
+  }
+}

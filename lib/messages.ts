@@ -1,0 +1,293 @@
+/**
+ * Every string a person reads in Callcare. Translating Callcare means changing
+ * this file (later: the browser's i18n files built from it), nothing else.
+ */
+import type { PlatformId } from './platforms';
+
+export const platformNames: Record<PlatformId | 'phone' | 'other', string> = {
+  meet: 'Google Meet',
+  zoom: 'Zoom',
+  teams: 'Microsoft Teams',
+  webex: 'Webex',
+  jitsi: 'Jitsi Meet',
+  whereby: 'Whereby',
+  doxy: 'Doxy.me',
+  phone: 'Phone call',
+  other: 'Another platform',
+};
+
+export const phaseNames = {
+  before: 'Before the call',
+  rules: 'Rules of communication',
+  during: 'During the call',
+} as const;
+
+export const phaseIntros = {
+  before: 'Your own preparation. Tick each one when it is true.',
+  rules:
+    'Agree these with the client at the start. Record what was said for each: a declined item is a record, not a failure.',
+  during: 'Reminders to keep in view while you talk.',
+} as const;
+
+export const agreementStateNames = {
+  agreed: 'Agreed',
+  declined: 'Declined',
+  'not-discussed': 'Not discussed',
+  'not-applicable': 'Not applicable',
+} as const;
+
+export const roleNames = {
+  client: 'Client',
+  parent: 'Parent',
+  sibling: 'Sibling',
+  partner: 'Partner',
+  interpreter: 'Interpreter',
+  colleague: 'Colleague',
+  other: 'Other',
+} as const;
+
+export const sideNames = {
+  client: 'Client side',
+  practitioner: 'Practitioner side',
+} as const;
+
+export const clientSeemedNames = {
+  settled: 'Settled',
+  unsure: 'Unsure',
+  worried: 'Worried',
+} as const;
+
+export const endReasonNames = {
+  'tab-closed': 'The call tab was closed',
+  'navigated-away': 'The tab left the call',
+  'ended-by-practitioner': 'Ended by you',
+  'browser-closed': 'The browser was closed during the call',
+} as const;
+
+export const statusNames = {
+  running: 'Running',
+  'aftercare-pending': 'Aftercare note to write',
+  complete: 'Complete',
+} as const;
+
+/** The default checklist's wording, by item id. Sources are in PRODUCT.md and shown as guidance. */
+export const defaultChecklistText = {
+  'prep-space': {
+    text: 'I am in a quiet, private space; phone and notifications are off',
+    guidance:
+      'Nobody should overhear the client, and interruptions break trust. Source: RAN FC&S, chapters 3 and 4; APA office checklist.',
+  },
+  'prep-background': {
+    text: 'My background is not distracting and my face is well lit',
+    guidance: 'Source: RAN FC&S, chapter 3: "a non-distracting background and light".',
+  },
+  'prep-camera': {
+    text: 'My camera is at eye level so I can make eye contact through it',
+    guidance: 'Source: RAN FC&S, chapter 3: "make good eye contact through your camera".',
+  },
+  'prep-fallback': {
+    text: 'I have a phone number to reach the client if the connection fails',
+    guidance:
+      'Wi-Fi can drop in the middle of a hard moment. Source: RAN FC&S, chapter 3; telepsychology consent checklists.',
+  },
+  'prep-interpreter': {
+    text: 'An interpreter is arranged, if one is needed',
+    guidance: 'Source: RAN FC&S, chapter 1: "Include a translator in the online conversation".',
+  },
+  'rule-cameras': {
+    text: 'Both keep cameras on, unless there is a valid personal reason (note it)',
+    guidance:
+      'Cameras on keep a trustful relationship. Source: RAN FC&S, chapter 3: "keeping your cameras turned on ... unless there is a valid personal reason not to".',
+  },
+  'rule-recording': {
+    text: 'Nobody records the session (or: a recording was agreed, with its purpose and who keeps it)',
+    guidance:
+      'Online you cannot be sure a conversation is not recorded, so agree it out loud. Source: RAN FC&S, chapter 2: "do not make recordings"; key outcomes: "agreements on ... making recordings".',
+  },
+  'rule-present': {
+    text: 'Everyone present on both sides is named, and anyone who joins is announced',
+    guidance:
+      'Someone out of view may be listening. Source: RAN FC&S, chapters 2 and 3: "the presence of other/new people".',
+  },
+  'rule-privacy': {
+    text: 'The client can speak freely and privately where they are now',
+    guidance: 'Source: RAN FC&S, annex, Privacy: "Is the client free to speak privately from his/her home?"',
+  },
+  'rule-account': {
+    text: 'The account in the call is used only by the client',
+    guidance: 'Source: RAN FC&S, annex: "the technical account is only being used by the person him/herself".',
+  },
+  'rule-confidentiality': {
+    text: 'What stays confidential, and its limits (legal duties to share), were explained',
+    guidance: 'Source: RAN FC&S, chapter 2: terms and conditions; judicial issues around withholding information.',
+  },
+  'rule-questions': {
+    text: 'The practitioner may ask more or different questions to read body language correctly',
+    guidance: 'Source: RAN FC&S, chapter 3: "you may ask more/different questions".',
+  },
+  'rule-dropout': {
+    text: 'If the connection drops or someone leaves suddenly, this is what happens next (call back, phone)',
+    guidance:
+      'Leaving a hard conversation is one click online. Source: RAN FC&S, chapter 3: Wi-Fi instability, clicking "Exit" in an uncomfortable conversation.',
+  },
+  'rule-objectives': {
+    text: 'The objectives of this session were agreed',
+    guidance:
+      'Source: RAN Digital Exit Work: "An agreement over the objectives of the counselling can serve as the starting point".',
+  },
+  'rule-format': {
+    text: 'The client is comfortable with meeting online today (or would prefer in person next time)',
+    guidance: "Source: RAN FC&S: adapt to the client's preferences; RAN Digital Exit Work: offer online or in person.",
+  },
+  'rule-location': {
+    text: "The client's current location and a phone number to reach them in an emergency are known",
+    guidance: 'Source: Family Process 2020 teletherapy checklist; NASW Standards 1.03 (verify identity and location).',
+  },
+  'during-clear': {
+    text: 'Ask clear questions',
+    guidance: 'Source: RAN FC&S, chapter 3.',
+  },
+  'during-silence': {
+    text: 'Accept some silence',
+    guidance: 'Silence online can feel longer than it is; give the client time. Source: RAN FC&S, chapter 3.',
+  },
+  'during-checkin': {
+    text: 'Check how the client is feeling; body language is harder to read online',
+    guidance: 'Source: RAN FC&S, chapter 3.',
+  },
+  'during-newpeople': {
+    text: 'Watch for new people or distractions in the room',
+    guidance: 'Add anyone who joins under "Who is present". Source: RAN FC&S, chapter 3.',
+  },
+} as const;
+
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+export const m = {
+  appName: 'Callcare',
+  loading: 'Loading…',
+  defaultTemplateName: 'Default checklist',
+
+  // Badge and notifications
+  badgeTitleIdle: 'Callcare',
+  badgeTitleSession: 'Callcare: a session is running in this tab',
+  badgeTitlePending: (count: number) =>
+    `Callcare: ${count} ${plural(count, 'aftercare note', 'aftercare notes')} to write`,
+  notificationTitle: 'The call has ended',
+  notificationMessage: (platform: string) => `Write the aftercare note for your ${platform} session while it is fresh.`,
+  notificationRecoveredMessage: (platform: string) =>
+    `The browser closed during a ${platform} session. Its aftercare note is still to write.`,
+  notificationButton: 'Write aftercare note',
+
+  // Shared
+  runningFor: (duration: string) => `Running for ${duration}`,
+  startedAt: (time: string) => `Started ${time}`,
+  endedAt: (time: string) => `Ended ${time}`,
+  agreementsProgress: (recorded: number, total: number) => `Agreements recorded: ${recorded} of ${total}`,
+  checksProgress: (ticked: number, total: number) => `Checks ticked: ${ticked} of ${total}`,
+  agreedCount: (agreed: number, total: number) => `${agreed} of ${total} agreed`,
+  minutes: (count: number) => `${count} min`,
+  hoursMinutes: (hours: number, minutes: number) => `${hours} h ${minutes} min`,
+  lessThanAMinute: 'less than a minute',
+  openSettings: 'Settings',
+  storageProblem: (count: number) =>
+    `${count} stored ${plural(count, 'record', 'records')} could not be read and ${plural(count, 'is', 'are')} kept aside. See Settings.`,
+  errorGeneric: (detail: string) => `Something went wrong: ${detail}. Nothing that was saved before is lost.`,
+
+  // Popup
+  popupSessionHeading: (platform: string) => `${platform} session`,
+  popupOpenChecklist: 'Open the checklist',
+  popupShortcutHint: (shortcut: string) => `Shortcut: ${shortcut}`,
+  popupNoCall: 'No call in this tab.',
+  popupEndedCall: 'The session for this call has ended.',
+  popupStartAgain: 'Start a new session for this call',
+  popupStartByHand: 'Start a session by hand',
+  popupStartByHandHint: 'For a phone call, or a platform Callcare does not recognise.',
+  popupKindLabel: 'Kind of call',
+  popupStart: 'Start session',
+  popupManualRunning: 'Sessions started by hand',
+  popupPendingHeading: 'Aftercare notes to write',
+  popupNoPending: 'No aftercare notes to write.',
+  popupWriteNote: (platform: string, when: string) => `Write note: ${platform}, ${when}`,
+
+  // Side panel
+  panelNoSession: 'No session in this tab.',
+  panelNoSessionHint: 'Open a call in this tab, or start a session by hand from the Callcare toolbar button.',
+  panelSessionNotFound: 'This session could not be found. It may have been deleted.',
+  panelEnded: 'This session has ended.',
+  panelWriteAftercare: 'Write the aftercare note',
+  panelViewAftercare: 'View the aftercare note',
+  panelWhy: 'Why?',
+  panelWhyLabel: (item: string) => `Why: ${item}`,
+  panelNoteLabel: 'Note',
+  panelNoteLabelFor: (item: string) => `Note for: ${item}`,
+  panelNotePlaceholder: 'Optional, e.g. the reason a camera stays off',
+  panelSetAt: (time: string) => `Set at ${time}`,
+  panelStateGroupLabel: (item: string) => `What was agreed: ${item}`,
+  panelPresentHeading: 'Who is present',
+  panelPresentHint: 'Use a role and a first name or initial, never a full name.',
+  panelPersonRole: 'Role',
+  panelPersonName: 'First name or initial',
+  panelPersonSide: 'Side',
+  panelAddPerson: 'Add person',
+  panelRemovePerson: (who: string) => `Remove ${who}`,
+  panelNobody: 'Nobody noted yet.',
+  panelJoinedLater: 'joined later',
+  panelJoinedLaterLabel: 'Joined after the start',
+  panelNotedAt: (time: string) => `noted ${time}`,
+  panelPersonNameRequired: 'Enter a first name or an initial.',
+  panelEndSession: 'End session',
+  panelEndConfirm: 'End this session now? You will be asked for the aftercare note.',
+  panelEndYes: 'Yes, end session',
+  panelEndNo: 'Keep going',
+  panelSaved: 'Every change is saved as you make it.',
+
+  // Aftercare
+  aftercareTitle: 'Aftercare note',
+  aftercareFor: (platform: string, date: string) => `${platform} session, ${date}`,
+  aftercareNoSession: 'No session was named. Choose a note to write:',
+  aftercareNotFound: 'This session could not be found. It may have been deleted.',
+  aftercareStillRunning: 'This session is still running. You can start the note now; it is kept as a draft.',
+  aftercareClientSeemed: 'How the client seemed at the end',
+  aftercareClientSeemedNote: 'In your words',
+  aftercareConcerns: 'Concerns',
+  aftercareFollowUpToday: 'A concern needs follow-up today',
+  aftercareFollowUp: 'Follow-up agreed',
+  aftercareNextContact: 'Date of next contact',
+  aftercareOtherHelp: 'Other help made available',
+  aftercareOtherHelpHint: 'What the client can turn to before the next contact.',
+  aftercareWellbeing: 'My own wellbeing',
+  aftercareWellbeingHint: 'How you are after this session.',
+  aftercareSupervision: 'I would like supervision about this session',
+  aftercareSave: 'Save and complete',
+  aftercareUpdate: 'Save changes',
+  aftercareDraftSaved: (time: string) => `Draft kept at ${time}`,
+  aftercareCompleted: (time: string) => `Saved and complete at ${time}`,
+  aftercareRecordHeading: 'What was recorded in the session',
+  aftercareNoneNoted: 'Nobody was noted.',
+  aftercareNothingChecked: 'Not ticked',
+  aftercareChecked: 'Ticked',
+  aftercareEndReason: (reason: string) => `How it ended: ${reason}`,
+  aftercareAllWritten: 'No aftercare notes to write.',
+
+  // Options
+  optionsTitle: 'Callcare settings',
+  optionsWhenCallEnds: 'When a call ends',
+  optionsOpenAftercare: 'Open the aftercare note in a new tab',
+  optionsNotify: 'Show a notification',
+  optionsSaved: 'Saved.',
+  optionsQuarantineHeading: 'Stored records that could not be read',
+  optionsQuarantineNone: 'Every stored record reads correctly.',
+  optionsQuarantineIntro:
+    'These records were damaged or written by a newer version of Callcare. They are kept here exactly as they were found, so nothing is lost.',
+  optionsQuarantineItem: (key: string, when: string) => `${key}, set aside ${when}`,
+  optionsQuarantineReason: (reason: string) => `Reason: ${reason}`,
+  optionsQuarantineDownload: 'Download as a file',
+  optionsQuarantineDelete: 'Delete for good',
+  optionsQuarantineDeleteConfirm: 'Delete this record for good? It cannot be recovered.',
+  optionsPrivacyHeading: 'Privacy',
+  optionsPrivacy:
+    'Everything Callcare records stays in this browser on this device. It sends nothing anywhere. For a call it keeps the platform and the host, never the full address, which can hold meeting codes and passcodes.',
+  optionsShortcut: 'Keyboard shortcut to open the checklist',
+  optionsShortcutChange: "Change it on the browser's extension shortcuts page.",
+} as const;

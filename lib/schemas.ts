@@ -1,0 +1,148 @@
+/**
+ * The shapes Callcare stores, in one place. Types come from the schemas, so a
+ * stored value and the code that reads it cannot drift apart.
+ */
+import { z } from 'zod';
+import { PLATFORM_IDS } from './platforms';
+
+export const phaseSchema = z.enum(['before', 'rules', 'during']);
+export const itemKindSchema = z.enum(['agreement', 'check']);
+export const agreementStateSchema = z.enum(['agreed', 'declined', 'not-discussed', 'not-applicable']);
+export const roleSchema = z.enum(['client', 'parent', 'sibling', 'partner', 'interpreter', 'colleague', 'other']);
+export const sideSchema = z.enum(['client', 'practitioner']);
+export const sessionPlatformSchema = z.enum([...PLATFORM_IDS, 'phone', 'other']);
+export const sessionStatusSchema = z.enum(['running', 'aftercare-pending', 'complete']);
+export const endReasonSchema = z.enum(['tab-closed', 'navigated-away', 'ended-by-practitioner', 'browser-closed']);
+export const clientSeemedSchema = z.enum(['settled', 'unsure', 'worried']);
+
+const timestamp = z.number().int().nonnegative();
+
+export const checklistItemSchema = z.object({
+  id: z.string().min(1).max(100),
+  phase: phaseSchema,
+  kind: itemKindSchema,
+  text: z.string().min(1).max(500),
+  guidance: z.string().max(2000),
+});
+
+export const templateSnapshotSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  items: z.array(checklistItemSchema),
+});
+
+export const agreementRecordSchema = z.object({
+  state: agreementStateSchema,
+  note: z.string(),
+  /** When the state was last set; null while it has never been touched. */
+  changedAt: timestamp.nullable(),
+  /** Every change of state with its time, oldest first. */
+  history: z.array(z.object({ state: agreementStateSchema, at: timestamp })),
+});
+
+export const checkRecordSchema = z.object({
+  checked: z.boolean(),
+  changedAt: timestamp,
+});
+
+export const personSchema = z.object({
+  id: z.string().min(1),
+  side: sideSchema,
+  role: roleSchema,
+  name: z.string().max(100),
+  notedAt: timestamp,
+  joinedLater: z.boolean(),
+});
+
+export const aftercareSchema = z.object({
+  clientSeemed: clientSeemedSchema.nullable(),
+  clientSeemedNote: z.string(),
+  concerns: z.string(),
+  followUpToday: z.boolean(),
+  followUpAgreed: z.string(),
+  /** A calendar date as yyyy-mm-dd, or empty. */
+  nextContact: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+  otherHelp: z.string(),
+  wellbeing: z.string(),
+  wantsSupervision: z.boolean(),
+  /** The last time anything in the note was kept, draft or not. */
+  updatedAt: timestamp.nullable(),
+  completedAt: timestamp.nullable(),
+});
+
+export const sessionSchema = z.object({
+  id: z.string().min(1),
+  /** "tab": found from a call tab; "manual": started by hand from the popup. */
+  origin: z.enum(['tab', 'manual']),
+  platform: sessionPlatformSchema,
+  /** The call's host (never its path or query); null for a session started by hand. */
+  host: z.string().nullable(),
+  tabId: z.number().int().nullable(),
+  startedAt: timestamp,
+  endedAt: timestamp.nullable(),
+  endReason: endReasonSchema.nullable(),
+  status: sessionStatusSchema,
+  /** The exact checklist the session ran with, so later edits never change this record. */
+  template: templateSnapshotSchema,
+  agreements: z.record(z.string(), agreementRecordSchema),
+  checks: z.record(z.string(), checkRecordSchema),
+  people: z.array(personSchema),
+  aftercare: aftercareSchema,
+});
+
+export const settingsSchema = z.object({
+  openAftercareOnEnd: z.boolean(),
+  notifyOnEnd: z.boolean(),
+});
+
+/** Call tabs whose session the practitioner ended while the tab stayed on the call. */
+export const endedTabsSchema = z.record(
+  z.string().regex(/^\d+$/),
+  z.object({ platform: sessionPlatformSchema, host: z.string(), at: timestamp }),
+);
+
+/**
+ * The sessions that are not complete, in brief: what the badge, the popup and
+ * every tab event need, without reading every session ever stored.
+ * Derived from the sessions; rebuilt from them whenever the background starts.
+ */
+export const openSessionsSchema = z.record(
+  z.string(),
+  z.object({
+    status: z.enum(['running', 'aftercare-pending']),
+    tabId: z.number().int().nullable(),
+    platform: sessionPlatformSchema,
+    startedAt: timestamp,
+    endedAt: timestamp.nullable(),
+  }),
+);
+
+export const quarantineEntrySchema = z.object({
+  key: z.string(),
+  reason: z.string(),
+  at: timestamp,
+  /** The value exactly as it was found, as JSON text. */
+  raw: z.string(),
+});
+
+export type Phase = z.infer<typeof phaseSchema>;
+export type ItemKind = z.infer<typeof itemKindSchema>;
+export type AgreementState = z.infer<typeof agreementStateSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Side = z.infer<typeof sideSchema>;
+export type SessionPlatform = z.infer<typeof sessionPlatformSchema>;
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+export type EndReason = z.infer<typeof endReasonSchema>;
+export type ClientSeemed = z.infer<typeof clientSeemedSchema>;
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type TemplateSnapshot = z.infer<typeof templateSnapshotSchema>;
+export type AgreementRecord = z.infer<typeof agreementRecordSchema>;
+export type CheckRecord = z.infer<typeof checkRecordSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Aftercare = z.infer<typeof aftercareSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type EndedTabs = z.infer<typeof endedTabsSchema>;
+export type OpenSessions = z.infer<typeof openSessionsSchema>;
+export type OpenSession = OpenSessions[string];
+export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;

@@ -1,0 +1,178 @@
+/**
+ * A session's record and every change a practitioner makes to it. Pure: each
+ * function takes a session and returns a new one, with the time passed in.
+ */
+import type {
+  Aftercare,
+  AgreementState,
+  EndReason,
+  Person,
+  Role,
+  Session,
+  SessionPlatform,
+  Side,
+  TemplateSnapshot,
+} from './schemas';
+
+export interface NewSession {
+  id: string;
+  origin: Session['origin'];
+  platform: SessionPlatform;
+  host: string | null;
+  tabId: number | null;
+  template: TemplateSnapshot;
+  now: number;
+}
+
+export function emptyAftercare(): Aftercare {
+  return {
+    clientSeemed: null,
+    clientSeemedNote: '',
+    concerns: '',
+    followUpToday: false,
+    followUpAgreed: '',
+    nextContact: '',
+    otherHelp: '',
+    wellbeing: '',
+    wantsSupervision: false,
+    updatedAt: null,
+    completedAt: null,
+  };
+}
+
+export function createSession({ id, origin, platform, host, tabId, template, now }: NewSession): Session {
+  const agreements: Session['agreements'] = {};
+  for (const item of template.items) {
+    if (item.kind === 'agreement') {
+      agreements[item.id] = { state: 'not-discussed', note: '', changedAt: null, history: [] };
+    }
+  }
+  return {
+    id,
+    origin,
+    platform,
+    host,
+    tabId,
+    startedAt: now,
+    endedAt: null,
+    endReason: null,
+    status: 'running',
+    template,
+    agreements,
+    checks: {},
+    people: [],
+    aftercare: emptyAftercare(),
+  };
+}
+
+function requireItem(session: Session, itemId: string, kind: 'agreement' | 'check') {
+  const item = session.template.items.find((candidate) => candidate.id === itemId);
+  if (!item || item.kind !== kind)
+    throw new Error(`"${itemId}" is not ${kind === 'agreement' ? 'an agreement' : 'a check'} of this session`);
+  return item;
+}
+
+export function setAgreementState(session: Session, itemId: string, state: AgreementState, now: number): Session {
+  requireItem(session, itemId, 'agreement');
+  const current = session.agreements[itemId] ?? { state: 'not-discussed', note: '', changedAt: null, history: [] };
+  if (current.state === state) return session;
+  return {
+    ...session,
+    agreements: {
+      ...session.agreements,
+      [itemId]: { ...current, state, changedAt: now, history: [...current.history, { state, at: now }] },
+    },
+  };
+}
+
+export function setAgreementNote(session: Session, itemId: string, note: string): Session {
+  requireItem(session, itemId, 'agreement');
+  const current = session.agreements[itemId] ?? { state: 'not-discussed', note: '', changedAt: null, history: [] };
+  return { ...session, agreements: { ...session.agreements, [itemId]: { ...current, note } } };
+}
+
+export function setCheck(session: Session, itemId: string, checked: boolean, now: number): Session {
+  requireItem(session, itemId, 'check');
+  return { ...session, checks: { ...session.checks, [itemId]: { checked, changedAt: now } } };
+}
+
+export interface NewPerson {
+  id: string;
+  side: Side;
+  role: Role;
+  name: string;
+  joinedLater: boolean;
+}
+
+/** Someone noted this long after the start has, most likely, joined later. */
+export const JOINED_LATER_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Whether someone noted now most likely joined after the start: once the
+ * "everyone present is named" rule has been recorded, or some minutes in.
+ * The practitioner can always say otherwise when adding the person.
+ */
+export function suggestsJoinedLater(session: Session, now: number): boolean {
+  const present = session.agreements['rule-present'];
+  const presentRecorded = present !== undefined && present.state !== 'not-discussed';
+  return presentRecorded || now - session.startedAt > JOINED_LATER_AFTER_MS;
+}
+
+export function addPerson(session: Session, person: NewPerson, now: number): Session {
+  const name = person.name.trim();
+  if (name.length === 0) throw new Error('a person needs a first name or an initial');
+  const added: Person = { ...person, name, notedAt: now };
+  return { ...session, people: [...session.people, added] };
+}
+
+export function removePerson(session: Session, personId: string): Session {
+  return { ...session, people: session.people.filter((person) => person.id !== personId) };
+}
+
+/** Ends a running session. Ending one that has already ended changes nothing. */
+export function endSession(session: Session, reason: EndReason, now: number): Session {
+  if (session.status !== 'running') return session;
+  return { ...session, status: 'aftercare-pending', endedAt: now, endReason: reason };
+}
+
+export type AftercareFields = Omit<Aftercare, 'updatedAt' | 'completedAt'>;
+
+export function keepAftercareDraft(session: Session, fields: Partial<AftercareFields>, now: number): Session {
+  return { ...session, aftercare: { ...session.aftercare, ...fields, updatedAt: now } };
+}
+
+/** Saving the note completes the session. A running session is ended first. */
+export function completeAftercare(session: Session, fields: Partial<AftercareFields>, now: number): Session {
+  const ended = endSession(session, 'ended-by-practitioner', now);
+  return {
+    ...ended,
+    status: 'complete',
+    aftercare: { ...ended.aftercare, ...fields, updatedAt: now, completedAt: ended.aftercare.completedAt ?? now },
+  };
+}
+
+export interface Progress {
+  agreementsTotal: number;
+  agreementsRecorded: number;
+  agreed: number;
+  checksTotal: number;
+  checksTicked: number;
+}
+
+/** An agreement counts as recorded once its state is anything but "not discussed", the default. */
+export function progress(session: Session): Progress {
+  const agreementItems = session.template.items.filter((item) => item.kind === 'agreement');
+  const checkItems = session.template.items.filter((item) => item.kind === 'check');
+  return {
+    agreementsTotal: agreementItems.length,
+    agreementsRecorded: agreementItems.filter(
+      (item) => (session.agreements[item.id]?.state ?? 'not-discussed') !== 'not-discussed',
+    ).length,
+    agreed: agreementItems.filter((item) => session.agreements[item.id]?.state === 'agreed').length,
+    checksTotal: checkItems.length,
+    checksTicked: checkItems.filter((item) => session.checks[item.id]?.checked === true).length,
+  };
+}
+
+export const isPending = (session: Session) => session.status === 'aftercare-pending';
+export const isRunning = (session: Session) => session.status === 'running';
