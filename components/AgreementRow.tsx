@@ -40,6 +40,7 @@ export function AgreementRow({ item, record, onState, onNote }: Props) {
       </fieldset>
       <SavedText
         label={m.panelNoteLabel}
+        accessibleName={m.panelNoteLabelFor(item.text)}
         value={record?.note ?? ''}
         onSave={onNote}
         placeholder={m.panelNotePlaceholder}

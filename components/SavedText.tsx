@@ -7,6 +7,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 interface Props {
   label: string;
+  /** A fuller name for assistive technology where the visible label is short ("Note" → "Note for: …"). */
+  accessibleName?: string;
   value: string;
   onSave: (value: string) => void;
   multiline?: boolean;
@@ -15,7 +17,16 @@ interface Props {
   maxLength?: number;
 }
 
-export function SavedText({ label, value, onSave, multiline = false, hint, placeholder, maxLength }: Props) {
+export function SavedText({
+  label,
+  accessibleName,
+  value,
+  onSave,
+  multiline = false,
+  hint,
+  placeholder,
+  maxLength,
+}: Props) {
   const id = useId();
   const [text, setText] = useState(value);
   const focused = useRef(false);
@@ -27,6 +38,7 @@ export function SavedText({ label, value, onSave, multiline = false, hint, place
     value: text,
     placeholder,
     maxLength,
+    'aria-label': accessibleName,
     'aria-describedby': hint ? `${id}-hint` : undefined,
     onFocus: () => {
       focused.current = true;

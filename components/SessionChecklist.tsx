@@ -2,7 +2,6 @@
 import { Fragment, useState } from 'react';
 import { itemsInPhase, PHASES } from '../lib/checklist';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
-import { changeSession } from '../lib/record';
 import type { ChecklistItem, Session } from '../lib/schemas';
 import { addPerson, removePerson, setAgreementNote, setAgreementState, setCheck } from '../lib/session';
 import { formatClock, formatDuration } from '../lib/time';
@@ -10,6 +9,7 @@ import { AgreementRow } from './AgreementRow';
 import { CheckRow } from './CheckRow';
 import { PeoplePresent } from './PeoplePresent';
 import { ProgressLine } from './ProgressLine';
+import { useSessionEditor } from './useSessionEditor';
 import { useNow } from './useStored';
 
 interface Props {
@@ -18,16 +18,10 @@ interface Props {
   onWriteAftercare: () => void;
 }
 
-export function SessionChecklist({ session, onEnd, onWriteAftercare }: Props) {
+export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: Props) {
   const now = useNow();
-  const [error, setError] = useState<string | null>(null);
+  const { session, save, error } = useSessionEditor(stored);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
-  const save = (change: (current: Session, now: number) => Session) => {
-    changeSession(session.id, change).then(
-      () => setError(null),
-      (failure: unknown) => setError(m.errorGeneric(failure instanceof Error ? failure.message : String(failure))),
-    );
-  };
   const running = session.status === 'running';
   const items = session.template.items;
 

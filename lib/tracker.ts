@@ -14,7 +14,11 @@ import { createSession, endSession } from './session';
 import { endedTabs, openSessions, sessions } from './storage/items';
 import { withLock } from './storage/lock';
 
-export type LifecycleEvent = { type: 'started'; session: Session } | { type: 'ended'; session: Session };
+export type LifecycleEvent =
+  | { type: 'started'; session: Session }
+  /** The same call loaded again (a reload, a new page of the same call): the browser has reset the tab's badge. */
+  | { type: 'continued'; session: Session }
+  | { type: 'ended'; session: Session };
 
 export interface Clock {
   now(): number;
@@ -73,7 +77,7 @@ export function observeTab(tabId: number, url: string | undefined, clock: Clock 
   return withLock(LIFECYCLE_LOCK, async (): Promise<LifecycleEvent[]> => {
     const call = detectCall(url);
     const running = await runningForTab(tabId);
-    if (running && call && call.platform === running.platform) return [];
+    if (running && call && call.platform === running.platform) return [{ type: 'continued', session: running }];
     const events = running ? await end(running, 'navigated-away', clock) : [];
     if (!call) {
       await forgetEndedMark(tabId);

@@ -2,36 +2,28 @@ import { useEffect, useState } from 'react';
 import { AftercareForm } from '../../components/AftercareForm';
 import { PendingNotes } from '../../components/PendingNotes';
 import { SessionRecord } from '../../components/SessionRecord';
+import { useSessionEditor } from '../../components/useSessionEditor';
 import { useStored } from '../../components/useStored';
 import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
-import { changeSession } from '../../lib/record';
+import type { Session } from '../../lib/schemas';
 import { type AftercareFields, completeAftercare, keepAftercareDraft } from '../../lib/session';
 import { openSessions, sessions } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 
-function sessionIdFromAddress(): string | null {
-  return new URLSearchParams(location.search).get('session');
-}
-
 export function App() {
-  const sessionId = sessionIdFromAddress();
+  const sessionId = new URLSearchParams(location.search).get('session');
   const session = useStored(
     async () => (sessionId ? ((await sessions.get(sessionId)) ?? null) : null),
     sessions.watch,
     sessionId ?? 'none',
   );
   const open = useStored(() => openSessions.get(), openSessions.watch, 'open');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     document.title = `${m.aftercareTitle} · ${m.appName}`;
   }, []);
-
-  const fail = (failure: unknown) =>
-    setError(m.errorGeneric(failure instanceof Error ? failure.message : String(failure)));
 
   if (!sessionId) {
     return (
@@ -44,8 +36,7 @@ export function App() {
     );
   }
   if (session.value === undefined) return <main>{m.loading}</main>;
-  const current = session.value;
-  if (current === null) {
+  if (session.value === null) {
     return (
       <main>
         <h1>{m.aftercareTitle}</h1>
@@ -53,12 +44,16 @@ export function App() {
       </main>
     );
   }
+  return <AftercareView stored={session.value} />;
+}
+
+function AftercareView({ stored }: { stored: Session }) {
+  const { session: current, save, error: saveError } = useSessionEditor(stored);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const keepDraft = (fields: Partial<AftercareFields>) => {
-    changeSession(current.id, (stored, now) => keepAftercareDraft(stored, fields, now)).then(
-      () => setError(null),
-      fail,
-    );
+    void save((session, now) => keepAftercareDraft(session, fields, now));
   };
   const complete = async () => {
     setBusy(true);
@@ -68,24 +63,25 @@ export function App() {
         const reply = await sendCommand({ type: 'end-session', sessionId: current.id });
         if (!reply.ok) throw new Error(reply.error);
       }
-      await changeSession(current.id, (stored, now) => completeAftercare(stored, {}, now));
+      await save((session, now) => completeAftercare(session, {}, now));
       await clearAftercareNotification(current.id);
       setError(null);
     } catch (failure) {
-      fail(failure);
+      setError(m.errorGeneric(failure instanceof Error ? failure.message : String(failure)));
     } finally {
       setBusy(false);
     }
   };
 
+  const shownError = error ?? saveError;
   return (
     <main>
       <h1>{m.aftercareTitle}</h1>
       <p className="muted">{m.aftercareFor(platformNames[current.platform], formatDateTime(current.startedAt))}</p>
       {current.status === 'running' && <p className="notice">{m.aftercareStillRunning}</p>}
-      {error && (
+      {shownError && (
         <p className="error" role="alert">
-          {error}
+          {shownError}
         </p>
       )}
       <div className="columns">

@@ -19,10 +19,12 @@ export async function showBadges(open: OpenSessions): Promise<void> {
   const callTabs = Object.values(open).flatMap((entry) =>
     entry.status === 'running' && entry.tabId !== null ? [entry.tabId] : [],
   );
-  await Promise.all(callTabs.map((tabId) => markTab(tabId, pending)));
+  await Promise.all(callTabs.map((tabId) => markTab(tabId, open)));
 }
 
-async function markTab(tabId: number, pending: number): Promise<void> {
+/** Marks a call tab whose session is running. Chrome clears a tab's own badge when it loads a page, so this runs again then. */
+export async function markTab(tabId: number, open: OpenSessions): Promise<void> {
+  const pending = pendingCount(open);
   try {
     await browser.action.setBadgeBackgroundColor({ tabId, color: SESSION_COLOUR });
     await browser.action.setBadgeText({ tabId, text: SESSION_MARK });

@@ -1,16 +1,18 @@
 /** What the background does when the lifecycle reports that a session started or ended. */
 
-import { settings } from '../storage/items';
+import { openSessions, settings } from '../storage/items';
 import type { LifecycleEvent } from '../tracker';
-import { unmarkTab } from './badge';
+import { markTab, unmarkTab } from './badge';
 import { enablePanelForTab } from './panel';
 import { notifyAftercare, openAftercarePage } from './prompts';
 
 export async function applyLifecycleEvents(events: readonly LifecycleEvent[]): Promise<void> {
   for (const event of events) {
     const { session } = event;
-    if (event.type === 'started') {
-      if (session.tabId !== null) await enablePanelForTab(session.tabId);
+    if (event.type !== 'ended') {
+      if (session.tabId === null) continue;
+      if (event.type === 'started') await enablePanelForTab(session.tabId);
+      await markTab(session.tabId, await openSessions.get());
       continue;
     }
     if (session.tabId !== null) await unmarkTab(session.tabId);

@@ -1,0 +1,188 @@
+/**
+ * Starts Debian's Chromium with the built extension and drives it with
+ * playwright-core over the DevTools protocol. No browser is downloaded and no
+ * request leaves the machine: call pages are served by request routing under
+ * their real https:// addresses, and any other request is refused and recorded.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CALL_HOSTS = [
+  'meet.google.com',
+  'app.zoom.us',
+  'teams.microsoft.com',
+  'meet.jit.si',
+  'whereby.com',
+  'doxy.me',
+  'example.org',
+];
+
+export interface Harness {
+  browser: Browser;
+  context: BrowserContext;
+  cdp: CDPSession;
+  extensionId: string;
+  profileDir: string;
+  /** Requests that would have left the machine (none should). */
+  outsideRequests: string[];
+  serviceWorker(): Promise<Worker>;
+  /** Runs `fn` in an extension page, where `chrome.*` is at hand whether or not the service worker is running. */
+  inspect<R, A = null>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  openCall(url: string): Promise<Page>;
+  extensionPage(path: string): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  stopServiceWorker(): Promise<void>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+function callPage(url: string): string {
+  return `<!doctype html><html lang="en"><head><title>Call</title></head><body><h1>A video call</h1><p>${new URL(url).host}</p></body></html>`;
+}
+
+async function startChromium(profileDir: string): Promise<{ process: ChildProcess; endpoint: string }> {
+  const child = spawn(
+    CHROMIUM,
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-extension-debugging',
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profileDir}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise<string>((resolveEndpoint, reject) => {
+    let seen = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const found = seen.match(/DevTools listening on (ws:\S+)/);
+      if (found?.[1]) resolveEndpoint(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code}) before it was ready:\n${seen}`)));
+    child.once('error', reject);
+  });
+  return { process: child, endpoint };
+}
+
+export async function launch(existingProfile?: string): Promise<Harness> {
+  const profileDir = existingProfile ?? (await mkdtemp(join(tmpdir(), 'callcare-e2e-')));
+  const started = await startChromium(profileDir);
+  const browser = await chromium.connectOverCDP(started.endpoint);
+  const context = browser.contexts()[0];
+  if (!context) throw new Error('Chromium started without a browser context');
+  const cdp = await browser.newBrowserCDPSession();
+  const outsideRequests: string[] = [];
+  await context.route(/^https?:\/\//, (route) => {
+    const url = new URL(route.request().url());
+    if (CALL_HOSTS.includes(url.hostname) && route.request().resourceType() === 'document') {
+      return route.fulfill({ contentType: 'text/html', body: callPage(url.href) });
+    }
+    outsideRequests.push(url.href);
+    return route.abort();
+  });
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((worker) => worker.url().endsWith('/background.js'));
+    return running ?? context.waitForEvent('serviceworker', (worker) => worker.url().endsWith('/background.js'));
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  let inspector: Promise<Page> | undefined;
+  const inspectorPage = () => {
+    inspector ??= (async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    })();
+    return inspector;
+  };
+
+  const harness: Harness = {
+    browser,
+    context,
+    cdp,
+    extensionId,
+    profileDir,
+    outsideRequests,
+    serviceWorker,
+    async inspect(fn, arg) {
+      const page = await inspectorPage();
+      return page.evaluate(fn as never, arg ?? null) as never;
+    },
+    async openCall(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const id = await harness.inspect(async (address) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === address)?.id ?? null;
+      }, url);
+      if (id === null) throw new Error(`no tab found for ${url}`);
+      return id;
+    },
+    async stopServiceWorker() {
+      // Only a page of the extension's own origin sees (and can stop) its service worker.
+      const session = await context.newCDPSession(await inspectorPage());
+      const stopped = new Promise<void>((resolveStopped) => {
+        session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          const ours = versions.filter((version) => version.scriptURL.endsWith('/background.js'));
+          if (ours.length > 0 && ours.every((version) => version.runningStatus === 'stopped')) resolveStopped();
+        });
+      });
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await session.detach();
+    },
+    async close({ keepProfile = false } = {}) {
+      await browser.close().catch(() => undefined);
+      if (started.process.exitCode === null) {
+        const exited = new Promise((resolveExit) => started.process.once('exit', resolveExit));
+        started.process.kill();
+        await exited;
+      }
+      if (!keepProfile) await rm(profileDir, { recursive: true, force: true, maxRetries: 10 });
+    },
+  };
+  return harness;
+}
+
+/** Reads what the toolbar badge shows on a tab (or, with no tab, everywhere else), as the practitioner sees it. */
+export function badgeOf(harness: Harness, tabId?: number): Promise<string> {
+  return harness.inspect((id) => chrome.action.getBadgeText(id === null ? {} : { tabId: id }), tabId ?? null);
+}
+
+export function notificationIds(harness: Harness): Promise<string[]> {
+  return harness.inspect(async () => Object.keys(await chrome.notifications.getAll()), null);
+}
+
+export function storedSessions(harness: Harness): Promise<Array<Record<string, unknown>>> {
+  return harness.inspect(async () => {
+    const all = await chrome.storage.local.get(null);
+    return Object.entries(all)
+      .filter(([key]) => key.startsWith('session:'))
+      .map(([, value]) => (value as { data: Record<string, unknown> }).data);
+  }, null);
+}

@@ -1,0 +1,39 @@
+/** The side panel page, driven as a practitioner would: by roles and labels. */
+import type { Locator, Page } from 'playwright-core';
+
+export class SidePanel {
+  constructor(readonly page: Page) {}
+
+  agreement(itemText: string): Locator {
+    return this.page.getByRole('radiogroup', { name: `What was agreed: ${itemText}` });
+  }
+
+  async setAgreement(itemText: string, state: 'Agreed' | 'Declined' | 'Not discussed' | 'Not applicable') {
+    await this.agreement(itemText).getByRole('radio', { name: state }).check();
+  }
+
+  noteFor(itemText: string): Locator {
+    return this.page.getByRole('textbox', { name: `Note for: ${itemText}`, exact: true });
+  }
+
+  check(itemText: string): Locator {
+    return this.page.getByRole('checkbox', { name: itemText });
+  }
+
+  async addPerson(side: 'Client side' | 'Practitioner side', role: string, name: string) {
+    const form = this.page.getByRole('form', { name: 'Add person' });
+    await form.getByLabel('Side').selectOption({ label: side });
+    await form.getByLabel('Role').selectOption({ label: role });
+    await form.getByLabel('First name or initial').fill(name);
+    await form.getByRole('button', { name: 'Add person' }).click();
+  }
+
+  progress(): Locator {
+    return this.page.getByText(/^Agreements recorded: \d+ of \d+$/);
+  }
+
+  async endSession() {
+    await this.page.getByRole('button', { name: 'End session' }).click();
+    await this.page.getByRole('button', { name: 'Yes, end session' }).click();
+  }
+}
