@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { sessions, settings } from '../../lib/storage/items';
+
+const MEET = 'https://meet.google.com/abc-defg-hij';
+const PAGE = 'chrome-extension://test-extension-id/popup.html';
+
+async function openTab(url: string) {
+  const tab = await fakeBrowser.tabs.create({ url });
+  await fakeBrowser.tabs.onUpdated.trigger(tab.id as number, { status: 'loading', url }, { ...tab, url });
+  return tab.id as number;
+}
+
+function closeTab(tabId: number) {
+  // The fake browser's tabs.remove refuses most tabs; fire the event a real close fires.
+  return fakeBrowser.tabs.onRemoved.trigger(tabId, { windowId: 1, isWindowClosing: false });
+}
+
+const send = (message: unknown, url = PAGE) =>
+  fakeBrowser.runtime.onMessage.trigger(message, { id: 'test-extension-id', url }) as Promise<unknown[]>;
+
+describe('the background', () => {
+  let tabsCreated: { mock: { calls: Array<[{ url?: string }]> }; mockClear(): void };
+  /** The aftercare pages the background opened (the tests' own call tabs left out). */
+  const created = () =>
+    tabsCreated.mock.calls.map(([properties]) => properties.url).filter((url) => url?.includes('/aftercare.html'));
+
+  beforeEach(async () => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    // Not implemented by the fake browser; the background only registers a listener.
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    tabsCreated = vi.spyOn(fakeBrowser.tabs, 'create');
+    background.main();
+  });
+
+  it('marks a call tab with the badge when its session starts', async () => {
+    const tabId = await openTab(MEET);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('●'));
+    expect(await sessions.all()).toHaveLength(1);
+    const other = await openTab('https://meet.google.com/landing');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('');
+  });
+
+  it('prompts for the aftercare note when the call tab closes, and counts notes to write', async () => {
+    const tabId = await openTab(MEET);
+    await vi.waitFor(async () => expect(await sessions.all()).toHaveLength(1));
+    const [session] = await sessions.all();
+    await closeTab(tabId);
+    await vi.waitFor(async () =>
+      expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`aftercare:${session?.id}`]),
+    );
+    const notification = (await fakeBrowser.notifications.getAll())[`aftercare:${session?.id}`];
+    expect(notification).toMatchObject({ title: 'The call has ended', buttons: [{ title: 'Write aftercare note' }] });
+    await vi.waitFor(() =>
+      expect(created()).toEqual([`chrome-extension://test-extension-id/aftercare.html?session=${session?.id}`]),
+    );
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+  });
+
+  it('does not open the aftercare page when the practitioner turned that off, but still notifies', async () => {
+    await settings.set({ openAftercareOnEnd: false, notifyOnEnd: true });
+    const tabId = await openTab(MEET);
+    await vi.waitFor(async () => expect(await sessions.all()).toHaveLength(1));
+    await closeTab(tabId);
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1));
+    expect(created()).toEqual([]);
+  });
+
+  it('opens the note from the notification and clears it', async () => {
+    const [reply] = await send({ type: 'start-by-hand', platform: 'phone' });
+    const sessionId = (reply as { sessionId: string }).sessionId;
+    await send({ type: 'end-session', sessionId });
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1));
+    tabsCreated.mockClear();
+    await fakeBrowser.notifications.onButtonClicked.trigger(`aftercare:${sessionId}`, 0);
+    await vi.waitFor(() =>
+      expect(created()).toEqual([`chrome-extension://test-extension-id/aftercare.html?session=${sessionId}`]),
+    );
+    await vi.waitFor(async () => expect(await fakeBrowser.notifications.getAll()).toEqual({}));
+  });
+
+  it('carries out commands from its own pages only, and answers a malformed one with a reason', async () => {
+    expect(await send({ type: 'start-by-hand', platform: 'phone' }, 'https://meet.google.com/abc-defg-hij')).toEqual([
+      undefined,
+    ]);
+    expect(await sessions.all()).toEqual([]);
+    expect(await send({ type: 'start-by-hand', platform: 'carrier-pigeon' })).toEqual([
+      { ok: false, error: 'the request was not understood' },
+    ]);
+    expect(await send('hello')).toEqual([{ ok: false, error: 'the request was not understood' }]);
+    const [reply] = await send({ type: 'start-by-hand', platform: 'other' });
+    expect(reply).toMatchObject({ ok: true });
+    expect((await sessions.all())[0]).toMatchObject({ platform: 'other', origin: 'manual' });
+  });
+});
