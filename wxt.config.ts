@@ -3,6 +3,8 @@ import { hostPermissionPatterns } from './lib/platforms';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Manifest V3 for Firefox too: one `action` API, `storage.session`, and the same code paths as Chrome.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Callcare',
     description:

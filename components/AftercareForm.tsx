@@ -4,6 +4,7 @@ import { clientSeemedNames, m } from '../lib/messages';
 import { type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
 import type { AftercareFields } from '../lib/session';
 import { formatClock } from '../lib/time';
+import { Checkbox } from './Checkbox';
 import { SavedText } from './SavedText';
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
 
 export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
   const note = session.aftercare;
-  const ids = { seemed: useId(), today: useId(), next: useId(), supervision: useId() };
+  const ids = { seemed: useId(), next: useId() };
   const [nextContact, setNextContact] = useState(note.nextContact);
   return (
     <form
@@ -55,15 +56,11 @@ export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
         onSave={(value) => onDraft({ concerns: value })}
         multiline
       />
-      <div className="check">
-        <input
-          id={ids.today}
-          type="checkbox"
-          checked={note.followUpToday}
-          onChange={(event) => onDraft({ followUpToday: event.target.checked })}
-        />
-        <label htmlFor={ids.today}>{m.aftercareFollowUpToday}</label>
-      </div>
+      <Checkbox
+        label={m.aftercareFollowUpToday}
+        checked={note.followUpToday}
+        onChange={(checked) => onDraft({ followUpToday: checked })}
+      />
       <SavedText
         label={m.aftercareFollowUp}
         value={note.followUpAgreed}
@@ -99,15 +96,11 @@ export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
         onSave={(value) => onDraft({ wellbeing: value })}
         multiline
       />
-      <div className="check">
-        <input
-          id={ids.supervision}
-          type="checkbox"
-          checked={note.wantsSupervision}
-          onChange={(event) => onDraft({ wantsSupervision: event.target.checked })}
-        />
-        <label htmlFor={ids.supervision}>{m.aftercareSupervision}</label>
-      </div>
+      <Checkbox
+        label={m.aftercareSupervision}
+        checked={note.wantsSupervision}
+        onChange={(checked) => onDraft({ wantsSupervision: checked })}
+      />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>
           {note.completedAt === null ? m.aftercareSave : m.aftercareUpdate}

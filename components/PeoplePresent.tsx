@@ -4,6 +4,7 @@ import { m, roleNames, sideNames } from '../lib/messages';
 import { type Role, roleSchema, type Session, type Side, sideSchema } from '../lib/schemas';
 import { suggestsJoinedLater } from '../lib/session';
 import { formatClock } from '../lib/time';
+import { Checkbox } from './Checkbox';
 
 interface Props {
   session: Session;
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function PeoplePresent({ session, onAdd, onRemove }: Props) {
-  const ids = { side: useId(), role: useId(), name: useId(), later: useId(), error: useId() };
+  const ids = { side: useId(), role: useId(), name: useId(), error: useId() };
   const [side, setSide] = useState<Side>('client');
   const [role, setRole] = useState<Role>('client');
   const [name, setName] = useState('');
@@ -114,15 +115,7 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
             </p>
           )}
         </div>
-        <div className="check">
-          <input
-            id={ids.later}
-            type="checkbox"
-            checked={joinedLater}
-            onChange={(event) => setLaterChoice(event.target.checked)}
-          />
-          <label htmlFor={ids.later}>{m.panelJoinedLaterLabel}</label>
-        </div>
+        <Checkbox label={m.panelJoinedLaterLabel} checked={joinedLater} onChange={setLaterChoice} />
         <button type="submit">{m.panelAddPerson}</button>
       </form>
     </section>

@@ -221,7 +221,7 @@ export const m = {
   panelWhyLabel: (item: string) => `Why: ${item}`,
   panelNoteLabel: 'Note',
   panelNoteLabelFor: (item: string) => `Note for: ${item}`,
-  panelNotePlaceholder: 'Optional, e.g. the reason a camera stays off',
+  panelNotePlaceholder: 'Optional: what was said, or a reason',
   panelSetAt: (time: string) => `Set at ${time}`,
   panelStateGroupLabel: (item: string) => `What was agreed: ${item}`,
   panelPresentHeading: 'Who is present',

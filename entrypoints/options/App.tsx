@@ -1,29 +1,12 @@
-import { useEffect, useId, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'react';
+import { Checkbox } from '../../components/Checkbox';
+import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
 import { m } from '../../lib/messages';
 import type { Settings } from '../../lib/schemas';
 import { settings } from '../../lib/storage/items';
 import { type QuarantineRecord, quarantined } from '../../lib/storage/stored';
 import { formatDateTime } from '../../lib/time';
-
-function SettingToggle({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (value: boolean) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
-      <label htmlFor={id}>{label}</label>
-    </div>
-  );
-}
 
 function download(record: QuarantineRecord) {
   const blob = new Blob([record.text], { type: 'application/json' });
@@ -83,13 +66,9 @@ function Quarantine() {
 export function App() {
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const [status, setStatus] = useState('');
-  const [shortcut, setShortcut] = useState<string | null>(null);
+  const shortcut = useShortcut();
   useEffect(() => {
     document.title = m.optionsTitle;
-    browser.commands
-      .getAll()
-      .then((commands) => setShortcut(commands.find((command) => command.name === 'open-checklist')?.shortcut || null))
-      .catch(() => setShortcut(null));
   }, []);
   const change = (patch: Partial<Settings>) => {
     settings
@@ -106,12 +85,12 @@ export function App() {
         <h2 id="when-ends">{m.optionsWhenCallEnds}</h2>
         {stored.value ? (
           <>
-            <SettingToggle
+            <Checkbox
               label={m.optionsOpenAftercare}
               checked={stored.value.openAftercareOnEnd}
               onChange={(value) => change({ openAftercareOnEnd: value })}
             />
-            <SettingToggle
+            <Checkbox
               label={m.optionsNotify}
               checked={stored.value.notifyOnEnd}
               onChange={(value) => change({ notifyOnEnd: value })}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PendingNotes } from '../../components/PendingNotes';
 import { StartByHand } from '../../components/StartByHand';
+import { useShortcut } from '../../components/useShortcut';
 import { useNow, useStored } from '../../components/useStored';
 import { type ActiveTab, activeTab } from '../../lib/extension/activeTab';
 import { openPanel } from '../../lib/extension/panel';
@@ -11,18 +12,8 @@ import { detectCall } from '../../lib/platforms';
 import type { SessionPlatform } from '../../lib/schemas';
 import { progress } from '../../lib/session';
 import { openSessions, sessions } from '../../lib/storage/items';
+import { quarantined } from '../../lib/storage/stored';
 import { formatDuration } from '../../lib/time';
-
-function useShortcut(): string | null {
-  const [shortcut, setShortcut] = useState<string | null>(null);
-  useEffect(() => {
-    browser.commands
-      .getAll()
-      .then((commands) => setShortcut(commands.find((command) => command.name === 'open-checklist')?.shortcut || null))
-      .catch(() => setShortcut(null));
-  }, []);
-  return shortcut;
-}
 
 export function App() {
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
@@ -30,6 +21,7 @@ export function App() {
   const open = useStored(() => openSessions.get(), openSessions.watch, 'open');
   const now = useNow(1000);
   const shortcut = useShortcut();
+  const setAside = useStored(() => quarantined.all(), quarantined.watch, 'quarantine');
   useEffect(() => {
     activeTab().then(setTab, () => setTab(null));
   }, []);
@@ -125,6 +117,11 @@ export function App() {
       {error && (
         <p className="error" role="alert">
           {error}
+        </p>
+      )}
+      {setAside.value && setAside.value.length > 0 && (
+        <p className="notice" role="status">
+          {m.storageProblem(setAside.value.length)}
         </p>
       )}
       <PendingNotes open={open.value} onOpen={openNote} />

@@ -49,10 +49,15 @@ export async function openAftercarePage(sessionId: string): Promise<void> {
 async function findExtensionTab(url: string): Promise<{ tabId: number; windowId?: number } | undefined> {
   // runtime.getContexts (Chrome 116+) finds our own pages without the "tabs" permission.
   if (typeof chrome === 'undefined' || !chrome.runtime?.getContexts) return undefined;
-  const contexts = await chrome.runtime.getContexts({
-    contextTypes: [chrome.runtime.ContextType.TAB],
-    documentUrls: [url],
-  });
+  let contexts: chrome.runtime.ExtensionContext[];
+  try {
+    contexts = await chrome.runtime.getContexts({
+      contextTypes: [chrome.runtime.ContextType.TAB],
+      documentUrls: [url],
+    });
+  } catch {
+    return undefined; // A browser that cannot look its pages up this way: a new tab is opened instead.
+  }
   const found = contexts.find((context) => context.tabId >= 0);
   return found ? { tabId: found.tabId, windowId: found.windowId >= 0 ? found.windowId : undefined } : undefined;
 }

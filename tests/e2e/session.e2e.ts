@@ -24,6 +24,25 @@ afterEach(async () => {
   harness = undefined;
 });
 
+describe('installing', () => {
+  it('loads from .output/chrome-mv3 as an unpacked extension, with no errors and only the hosts it needs', async () => {
+    harness = await launch();
+    const page = await harness.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 420 });
+    await page.goto('chrome://extensions');
+    await page.locator('#devMode').click();
+    const card = page.locator('extensions-item').filter({ has: page.locator('#name', { hasText: 'Callcare' }) });
+    await card.waitFor();
+    expect(await card.getByRole('button', { name: 'Errors' }).count()).toBe(0);
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'load-unpacked.png') });
+    const manifest = await harness.inspect(() => chrome.runtime.getManifest());
+    expect(manifest.permissions?.sort()).toEqual(['notifications', 'sidePanel', 'storage']);
+    expect(manifest.host_permissions).not.toContain('<all_urls>');
+    expect(manifest.content_scripts).toBeUndefined();
+  });
+});
+
 describe('a session from call to aftercare note', () => {
   it('marks the call tab, records the checklist, and asks for the aftercare note when the tab closes', async () => {
     harness = await launch();
@@ -69,7 +88,11 @@ describe('a session from call to aftercare note', () => {
     await panel.addPerson('Client side', 'Parent', 'M.');
     await expect.poll(() => panel.progress().textContent()).toBe('Agreements recorded: 2 of 11');
     await expect.poll(() => panelPage.getByText('Parent').count()).toBeGreaterThan(0);
-    await panelPage.screenshot({ path: join(SHOTS, 'side-panel.png'), fullPage: true });
+    await panelPage.setViewportSize({ width: 320, height: 900 });
+    await panelPage
+      .getByRole('heading', { name: 'Rules of communication' })
+      .evaluate((heading) => heading.scrollIntoView());
+    await panelPage.screenshot({ path: join(SHOTS, 'side-panel.png') });
 
     await expect
       .poll(async () => (await storedSessions(h))[0])
