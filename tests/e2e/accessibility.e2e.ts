@@ -1,0 +1,110 @@
+/**
+ * Every page, checked with axe (WCAG 2 A and AA, contrast included) in light
+ * and dark themes, the side panel at 320 px wide, and the checklist worked by
+ * keyboard alone.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { badgeOf, type Harness, launch, storedSessions } from './harness';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated over DevTools, so the page's content security policy (rightly) does not apply to it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+}
+
+let harness: Harness;
+let callTab: number;
+let sessionId: string;
+
+beforeAll(async () => {
+  harness = await launch();
+  const call = await harness.openCall('https://meet.google.com/abc-defg-hij');
+  callTab = await harness.tabIdOf(call);
+  await vi.waitFor(async () => expect(await badgeOf(harness, callTab)).toBe('●'));
+  sessionId = String((await storedSessions(harness))[0]?.id);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
+  const pages: Array<[string, () => string, { width: number; height: number }, string]> = [
+    ['side panel', () => `sidepanel.html?tab=${callTab}`, { width: 320, height: 800 }, 'Rules of communication'],
+    ['popup', () => 'popup.html', { width: 360, height: 600 }, 'Callcare'],
+    ['aftercare page', () => `aftercare.html?session=${sessionId}`, { width: 1000, height: 800 }, 'Aftercare note'],
+    ['settings page', () => 'options.html', { width: 1000, height: 800 }, 'Callcare settings'],
+  ];
+
+  it.each(pages)('the %s has no accessibility violations', async (_name, path, viewport, heading) => {
+    const page = await harness.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize(viewport);
+    await page.goto(`chrome-extension://${harness.extensionId}/${path()}`);
+    await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Nothing is cut off or scrolls sideways at this width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('by keyboard alone', () => {
+  it('records an agreement and adds a person, with the focus always visible', async () => {
+    const page = await harness.context.newPage();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`chrome-extension://${harness.extensionId}/sidepanel.html?tab=${callTab}`);
+    const cameras = page.getByRole('radiogroup', { name: /^What was agreed: Both keep cameras on/ });
+    await cameras.waitFor();
+
+    // Tab through the panel until the cameras rule has the focus.
+    for (let step = 0; step < 60; step++) {
+      await page.keyboard.press('Tab');
+      const inCameras = await cameras.evaluate((group) => group.contains(document.activeElement));
+      if (inCameras) break;
+      const outline = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement | null;
+        return focused && focused !== document.body ? getComputedStyle(focused).outlineStyle : 'not-a-control';
+      });
+      expect(outline).not.toBe('none');
+    }
+    expect(await cameras.evaluate((group) => group.contains(document.activeElement))).toBe(true);
+    // The focus lands on the current state, "Not discussed"; arrow keys move between states, and the state is saved.
+    await page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(async () => (await storedSessions(harness))[0]?.agreements)
+      .toMatchObject({
+        'rule-cameras': { state: 'declined' },
+      });
+
+    await page.getByLabel('First name or initial').focus();
+    await page.keyboard.type('J');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await storedSessions(harness))[0]?.people)
+      .toMatchObject([{ name: 'J', role: 'client' }]);
+    await page.close();
+  });
+});
