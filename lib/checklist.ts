@@ -1,6 +1,6 @@
 /** The default checklist of PRODUCT.md, by phase. Wording lives in the messages module. */
 import { defaultChecklistText, m } from './messages';
-import type { ChecklistItem, ItemKind, Phase, TemplateSnapshot } from './schemas';
+import type { ChecklistItem, ItemKind, Phase, Template, TemplateSnapshot } from './schemas';
 
 type DefaultItemId = keyof typeof defaultChecklistText;
 
@@ -29,12 +29,26 @@ const DEFAULT_ITEMS: ReadonlyArray<{ id: DefaultItemId; phase: Phase; kind: Item
 
 export const PHASES: readonly Phase[] = ['before', 'rules', 'during'];
 
+export const BUILT_IN_TEMPLATE_ID = 'default';
+
+/** The checklist of PRODUCT.md, as it comes with Callcare. The practitioner may edit it into a stored template. */
 export function defaultTemplate(): TemplateSnapshot {
   return {
-    id: 'default',
+    id: BUILT_IN_TEMPLATE_ID,
     name: m.defaultTemplateName,
+    version: 1,
     items: DEFAULT_ITEMS.map((item): ChecklistItem => ({ ...item, ...defaultChecklistText[item.id] })),
   };
+}
+
+/** The built-in default as a stored template, before the practitioner has edited it. */
+export function builtInTemplate(): Template {
+  return { ...defaultTemplate(), updatedAt: 0 };
+}
+
+/** The copy of a template a session keeps. */
+export function snapshotOf(template: Template): TemplateSnapshot {
+  return { id: template.id, name: template.name, version: template.version, items: template.items };
 }
 
 export function itemsInPhase(items: readonly ChecklistItem[], phase: Phase): ChecklistItem[] {

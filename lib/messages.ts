@@ -161,6 +161,120 @@ export const defaultChecklistText = {
   },
 } as const;
 
+/** The client's situation and needs (RAN FC&S annex): each question, what the annex says, and which way each answer points. */
+export const considerationTexts = {
+  'open-to-digital': {
+    group: 'Before going digital',
+    question: 'Is the client open to digital contact?',
+    explain: 'Discuss the approach with the person who needs the support, and take their circumstances into account.',
+    ifYes: 'The client is open to meeting online.',
+    ifNo: 'The client is not open to meeting online.',
+  },
+  access: {
+    group: 'Personal circumstances',
+    question: 'Does the client have a device and a stable internet connection?',
+    explain: 'Poverty can limit the possibility of using digital means.',
+    ifYes: 'The client has what it takes to meet online.',
+    ifNo: 'Without a device or stable internet, online contact is hard.',
+  },
+  skills: {
+    group: 'Personal circumstances',
+    question: 'Does the client know how to use the platform or app?',
+    explain: 'A basic level of technical skill is needed for a digital approach.',
+    ifYes: 'The client can use the platform.',
+    ifNo: 'The client would first need help with the platform.',
+  },
+  prison: {
+    group: 'Personal circumstances',
+    question: 'Is the client in prison?',
+    explain: 'Depending on the country, digital contact is not always possible with someone in prison.',
+    ifYes: 'Digital contact may not be possible from prison.',
+    ifNo: 'Prison rules do not limit the choice.',
+  },
+  language: {
+    group: 'Personal circumstances',
+    question: 'Are there language barriers that online contact could make worse?',
+    explain: 'In some cases an interpreter in the online conversation is a solution.',
+    ifYes: 'Online contact can deepen misunderstandings; an interpreter can help, or meet in person.',
+    ifNo: 'Language does not limit the choice.',
+  },
+  distractions: {
+    group: 'Personal circumstances',
+    question: 'Would the client be distracted when calling from home?',
+    explain: 'Think of background noise, other people present, children around.',
+    ifYes: 'Distractions at home make online sessions harder.',
+    ifNo: 'The client can call from home without distractions.',
+  },
+  'distance-illness': {
+    group: 'Personal circumstances',
+    question: 'Does the client live far away, or have an illness that limits their mobility?',
+    explain: 'Digital means can lower the threshold; some illnesses also make digital means hard to use.',
+    ifYes: 'Online contact can lower the threshold to take part (check the client can use it).',
+    ifNo: 'Distance and mobility do not limit the choice.',
+  },
+  'met-before': {
+    group: 'Relationship and trust',
+    question: 'Have you met the client in person before?',
+    explain:
+      'Meeting in person first can help, especially if you are not sure the account is really theirs; expressions are easier to read online once you know the person.',
+    ifYes: 'Having met helps to read the client online.',
+    ifNo: 'A first meeting in person can confirm who the client is and build the relationship.',
+  },
+  trust: {
+    group: 'Relationship and trust',
+    question: 'Is there already a level of trust between you and the client?',
+    explain: 'Trust is the basis of the relationship: consider whether it can be built digitally.',
+    ifYes: 'Existing trust can carry online contact.',
+    ifNo: 'Trust may first need face-to-face meetings.',
+  },
+  'uncomfortable-topics': {
+    group: 'Content of the discussion',
+    question: 'Will you discuss uncomfortable issues?',
+    explain: 'This does not necessarily need a face-to-face setting: some people find it easier to share digitally.',
+    ifYes: 'Some clients share uncomfortable stories more easily online, others in person: ask the client.',
+    ifNo: 'The topics do not limit the choice.',
+  },
+  'practical-matters': {
+    group: 'Content of the discussion',
+    question: 'Will you help the client with practical matters (a passport, paperwork)?',
+    explain: 'Easy practical questions can fit a digital approach.',
+    ifYes: 'Practical questions fit online contact well.',
+    ifNo: 'The kind of contact does not limit the choice.',
+  },
+  'complexity-crisis': {
+    group: 'Content of the discussion',
+    question: 'Is the situation complex, a crisis, or are highly sensitive issues at stake?',
+    explain:
+      'In a crisis needing a quick answer, digital may be best; highly sensitive issues may be better face-to-face.',
+    ifYes: 'A crisis may need a quick answer online, while highly sensitive issues may be better in person.',
+    ifNo: 'The situation does not limit the choice.',
+  },
+  'express-safely': {
+    group: 'Privacy and confidentiality',
+    question: 'Can the client express themselves safely online?',
+    explain: 'The client should be sure the conversation is not recorded and the account is used only by them.',
+    ifYes: 'The client can speak safely online.',
+    ifNo: 'The client cannot speak safely online.',
+  },
+  'speak-privately': {
+    group: 'Privacy and confidentiality',
+    question: 'Is the client free to speak privately from home?',
+    explain: 'Others may overhear a digital conversation at home.',
+    ifYes: 'The client can speak privately from home.',
+    ifNo: 'Others may overhear the client at home.',
+  },
+} as const;
+
+export const considerationAnswerNames = { yes: 'Yes', no: 'No', unsure: 'Unsure' } as const;
+
+export const directionNames = {
+  digital: 'Points toward digital contact',
+  'face-to-face': 'Points toward meeting face to face',
+  hybrid: 'Points toward a combination (hybrid)',
+  unsure: 'To explore with the client',
+  neutral: 'Answered, pointing neither way',
+} as const;
+
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 export const m = {
@@ -289,5 +403,39 @@ export const m = {
   optionsPrivacy:
     'Everything Callcare records stays in this browser on this device. It sends nothing anywhere. For a call it keeps the platform and the host, never the full address, which can hold meeting codes and passcodes.',
   optionsShortcut: 'Keyboard shortcut to open the checklist',
+  // Clients
+  clientCodeRequired: 'Enter a pseudonym or case code.',
+  clientCodeTooLong: 'Keep the pseudonym or case code under 60 characters.',
+  clientCodeTaken: (code: string) => `There is already a client "${code}".`,
+  clientNotFound: 'This client could not be found. They may have been deleted.',
+
+  // Template files
+  templateFieldId: 'its id',
+  templateFieldPhase: 'its phase',
+  templateFieldKind: 'its kind',
+  templateFieldText: 'its text',
+  templateFieldGuidance: 'its guidance',
+  templateFieldName: 'The template name',
+  templateFieldItems: 'The list of items',
+  templateErrorItem: (number: number) => `Item ${number}`,
+  templateErrorItemField: (number: number, field: string) => `Item ${number}, ${field},`,
+  templateErrorWholeFile: 'The file',
+  templateErrorMissing: (place: string) => `${place} is missing.`,
+  templateErrorWrongType: (place: string, expected: string) =>
+    `${place} should be ${expected === 'string' ? 'text' : expected === 'array' ? 'a list' : expected === 'object' ? 'a group of fields' : expected}.`,
+  templateErrorEmpty: (place: string) => `${place} is empty.`,
+  templateErrorTooFew: (place: string, minimum: number) => `${place} needs at least ${minimum}.`,
+  templateErrorTooLong: (place: string, maximum: number) => `${place} is too long (at most ${maximum} characters).`,
+  templateErrorTooMany: (place: string, maximum: number) => `${place} has too many entries (at most ${maximum}).`,
+  templateErrorPhase: (place: string, phases: string) => `${place} must be one of: ${phases}.`,
+  templateErrorKind: (place: string) => `${place} must be "agreement" or "check".`,
+  templateErrorValue: (place: string) => `${place} is not valid.`,
+  templateErrorNotJson: 'This file is not a template: it is not readable JSON text.',
+  templateErrorNotATemplate:
+    'This file is not a Callcare template (it does not say "format": "callcare-template", version 1).',
+  templateErrorTooLarge: 'This file is too large to be a template.',
+  templateErrorDuplicateId: (number: number, id: string) =>
+    `Item ${number} has the same id as an earlier item ("${id}").`,
+
   optionsShortcutChange: "Change it on the browser's extension shortcuts page.",
 } as const;

@@ -26,3 +26,10 @@ export function noteSessionChange(session: Session): Promise<OpenSessions> {
 
 export const pendingCount = (brief: OpenSessions) =>
   Object.values(brief).filter((entry) => entry.status === 'aftercare-pending').length;
+
+export function noteSessionRemoved(sessionId: string): Promise<OpenSessions> {
+  return openSessions.update((current) => {
+    const { [sessionId]: _removed, ...others } = current;
+    return others;
+  });
+}

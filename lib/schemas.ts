@@ -25,10 +25,31 @@ export const checklistItemSchema = z.object({
   guidance: z.string().max(2000),
 });
 
+/** A checklist's items, with no two sharing an id (an item's id is how its record is kept). */
+export const checklistItemsSchema = z
+  .array(checklistItemSchema)
+  .max(200)
+  .refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
+    message: 'two items have the same id',
+  });
+
+/** The exact checklist a session ran with: editing the template later never changes it. */
 export const templateSnapshotSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
-  items: z.array(checklistItemSchema),
+  /** The template's version when the session took its copy. */
+  version: z.number().int().min(1),
+  items: checklistItemsSchema,
+});
+
+/** A checklist template the practitioner keeps and edits (the default, "first contact", ...). */
+export const templateSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(100),
+  /** Goes up by one each time the template is saved. */
+  version: z.number().int().min(1),
+  updatedAt: timestamp,
+  items: checklistItemsSchema,
 });
 
 export const agreementRecordSchema = z.object({
@@ -38,6 +59,8 @@ export const agreementRecordSchema = z.object({
   changedAt: timestamp.nullable(),
   /** Every change of state with its time, oldest first. */
   history: z.array(z.object({ state: agreementStateSchema, at: timestamp })),
+  /** Set when this state was re-confirmed from the client's previous session: which one, and when it was set there. */
+  confirmedFrom: z.object({ sessionId: z.string().min(1), at: timestamp }).nullable(),
 });
 
 export const checkRecordSchema = z.object({
@@ -78,6 +101,8 @@ export const sessionSchema = z.object({
   /** The call's host (never its path or query); null for a session started by hand. */
   host: z.string().nullable(),
   tabId: z.number().int().nullable(),
+  /** The client this session was with, by the id of their record (never their name). */
+  clientId: z.string().min(1).nullable(),
   startedAt: timestamp,
   endedAt: timestamp.nullable(),
   endReason: endReasonSchema.nullable(),
@@ -93,6 +118,39 @@ export const sessionSchema = z.object({
 export const settingsSchema = z.object({
   openAftercareOnEnd: z.boolean(),
   notifyOnEnd: z.boolean(),
+  /** The template a new session starts with. */
+  defaultTemplateId: z.string().min(1),
+});
+
+export const considerationIdSchema = z.enum([
+  'open-to-digital',
+  'access',
+  'skills',
+  'prison',
+  'language',
+  'distractions',
+  'distance-illness',
+  'met-before',
+  'trust',
+  'uncomfortable-topics',
+  'practical-matters',
+  'complexity-crisis',
+  'express-safely',
+  'speak-privately',
+]);
+export const considerationAnswerSchema = z.enum(['yes', 'no', 'unsure']);
+
+export const clientSchema = z.object({
+  id: z.string().min(1),
+  /** A pseudonym or case code of the practitioner's choosing, never a full name. */
+  code: z.string().trim().min(1).max(60),
+  createdAt: timestamp,
+  archivedAt: timestamp.nullable(),
+  /** The client's situation and needs (RAN FC&S annex), each answered with a note and a date. */
+  considerations: z.partialRecord(
+    considerationIdSchema,
+    z.object({ answer: considerationAnswerSchema, note: z.string().max(2000), answeredAt: timestamp }),
+  ),
 });
 
 /** Call tabs whose session the practitioner ended while the tab stayed on the call. */
@@ -136,6 +194,10 @@ export type EndReason = z.infer<typeof endReasonSchema>;
 export type ClientSeemed = z.infer<typeof clientSeemedSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type TemplateSnapshot = z.infer<typeof templateSnapshotSchema>;
+export type Template = z.infer<typeof templateSchema>;
+export type ConsiderationId = z.infer<typeof considerationIdSchema>;
+export type ConsiderationAnswer = z.infer<typeof considerationAnswerSchema>;
+export type Client = z.infer<typeof clientSchema>;
 export type AgreementRecord = z.infer<typeof agreementRecordSchema>;
 export type CheckRecord = z.infer<typeof checkRecordSchema>;
 export type Person = z.infer<typeof personSchema>;

@@ -4,6 +4,7 @@
  */
 import type {
   Aftercare,
+  AgreementRecord,
   AgreementState,
   EndReason,
   Person,
@@ -20,8 +21,23 @@ export interface NewSession {
   platform: SessionPlatform;
   host: string | null;
   tabId: number | null;
+  clientId?: string | null;
   template: TemplateSnapshot;
   now: number;
+}
+
+const untouched = (): AgreementRecord => ({
+  state: 'not-discussed',
+  note: '',
+  changedAt: null,
+  history: [],
+  confirmedFrom: null,
+});
+
+function agreementsFor(template: TemplateSnapshot): Session['agreements'] {
+  const agreements: Session['agreements'] = {};
+  for (const item of template.items) if (item.kind === 'agreement') agreements[item.id] = untouched();
+  return agreements;
 }
 
 export function emptyAftercare(): Aftercare {
@@ -40,25 +56,29 @@ export function emptyAftercare(): Aftercare {
   };
 }
 
-export function createSession({ id, origin, platform, host, tabId, template, now }: NewSession): Session {
-  const agreements: Session['agreements'] = {};
-  for (const item of template.items) {
-    if (item.kind === 'agreement') {
-      agreements[item.id] = { state: 'not-discussed', note: '', changedAt: null, history: [] };
-    }
-  }
+export function createSession({
+  id,
+  origin,
+  platform,
+  host,
+  tabId,
+  clientId = null,
+  template,
+  now,
+}: NewSession): Session {
   return {
     id,
     origin,
     platform,
     host,
     tabId,
+    clientId,
     startedAt: now,
     endedAt: null,
     endReason: null,
     status: 'running',
     template,
-    agreements,
+    agreements: agreementsFor(template),
     checks: {},
     people: [],
     aftercare: emptyAftercare(),
@@ -74,21 +94,73 @@ function requireItem(session: Session, itemId: string, kind: 'agreement' | 'chec
 
 export function setAgreementState(session: Session, itemId: string, state: AgreementState, now: number): Session {
   requireItem(session, itemId, 'agreement');
-  const current = session.agreements[itemId] ?? { state: 'not-discussed', note: '', changedAt: null, history: [] };
+  const current = session.agreements[itemId] ?? untouched();
   if (current.state === state) return session;
   return {
     ...session,
     agreements: {
       ...session.agreements,
-      [itemId]: { ...current, state, changedAt: now, history: [...current.history, { state, at: now }] },
+      [itemId]: {
+        ...current,
+        state,
+        changedAt: now,
+        history: [...current.history, { state, at: now }],
+        confirmedFrom: null,
+      },
     },
   };
 }
 
 export function setAgreementNote(session: Session, itemId: string, note: string): Session {
   requireItem(session, itemId, 'agreement');
-  const current = session.agreements[itemId] ?? { state: 'not-discussed', note: '', changedAt: null, history: [] };
+  const current = session.agreements[itemId] ?? untouched();
   return { ...session, agreements: { ...session.agreements, [itemId]: { ...current, note } } };
+}
+
+/** What was recorded for an agreement in the client's previous session. */
+export interface Carried {
+  sessionId: string;
+  state: AgreementState;
+  note: string;
+  at: number;
+}
+
+/** Re-confirms for today what was agreed last time: the practitioner's click, never an assumption. */
+export function reconfirm(session: Session, itemId: string, last: Carried, now: number): Session {
+  requireItem(session, itemId, 'agreement');
+  const current = session.agreements[itemId] ?? untouched();
+  return {
+    ...session,
+    agreements: {
+      ...session.agreements,
+      [itemId]: {
+        state: last.state,
+        note: current.note.trim().length > 0 ? current.note : last.note,
+        changedAt: now,
+        history: [...current.history, { state: last.state, at: now }],
+        confirmedFrom: { sessionId: last.sessionId, at: last.at },
+      },
+    },
+  };
+}
+
+export function linkClient(session: Session, clientId: string | null): Session {
+  return { ...session, clientId };
+}
+
+/** True once anything has been recorded: a state, a note, a tick or a person. */
+export function hasRecords(session: Session): boolean {
+  return (
+    Object.values(session.agreements).some((record) => record.changedAt !== null || record.note.length > 0) ||
+    Object.keys(session.checks).length > 0 ||
+    session.people.length > 0
+  );
+}
+
+/** Runs the session with another template. Only before anything is recorded, so no record is ever hidden. */
+export function useTemplate(session: Session, template: TemplateSnapshot): Session {
+  if (hasRecords(session)) throw new Error('the checklist can only be changed before anything is recorded');
+  return { ...session, template, agreements: agreementsFor(template), checks: {} };
 }
 
 export function setCheck(session: Session, itemId: string, checked: boolean, now: number): Session {

@@ -6,7 +6,7 @@
  *
  * Returns what happened; the background turns that into badges and prompts.
  */
-import { defaultTemplate } from './checklist';
+import { templateForNewSession } from './caseload';
 import { briefOf, noteSessionChange } from './openSessions';
 import { type Call, detectCall } from './platforms';
 import type { EndReason, Session, SessionPlatform } from './schemas';
@@ -53,7 +53,7 @@ async function start(tabId: number, call: Call, clock: Clock): Promise<Lifecycle
     platform: call.platform,
     host: call.host,
     tabId,
-    template: defaultTemplate(),
+    template: await templateForNewSession(),
     now: clock.now(),
   });
   await sessions.put(session);
@@ -127,7 +127,7 @@ export function startByHand(platform: SessionPlatform, clock: Clock = systemCloc
       platform,
       host: null,
       tabId: null,
-      template: defaultTemplate(),
+      template: await templateForNewSession(),
       now: clock.now(),
     });
     await sessions.put(session);

@@ -5,6 +5,8 @@
  * | what           | key                  | area    | cleared when                                   |
  * | -------------- | -------------------- | ------- | ---------------------------------------------- |
  * | sessions       | session:<id>         | local   | never by Callcare itself (later: retention)    |
+ * | clients        | client:<id>          | local   | the practitioner deletes the client            |
+ * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | rebuilt from the sessions at every start       |
  * | settings       | settings             | local   | never                                          |
  * | ended tabs     | endedTabs            | session | the browser closes                             |
@@ -12,16 +14,43 @@
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
  */
 import { z } from 'zod';
-import { endedTabsSchema, openSessionsSchema, sessionSchema, settingsSchema } from '../schemas';
+import {
+  clientSchema,
+  endedTabsSchema,
+  openSessionsSchema,
+  sessionSchema,
+  settingsSchema,
+  templateSchema,
+} from '../schemas';
+import { sessionMigrations, settingsMigrations } from './migrations';
 import { defineCollection, defineItem } from './stored';
 
 export const sessions = defineCollection({
   prefix: 'session:',
   area: 'local',
   schema: sessionSchema,
+  version: 2,
+  migrations: sessionMigrations,
+  clearedWhen: 'never by Callcare itself',
+});
+
+export const clients = defineCollection({
+  prefix: 'client:',
+  area: 'local',
+  schema: clientSchema,
   version: 1,
   migrations: {},
-  clearedWhen: 'never by Callcare itself',
+  clearedWhen: 'the practitioner deletes the client (and with them all their sessions)',
+});
+
+/** The practitioner's checklist templates. With none stored, the built-in default is used. */
+export const templates = defineCollection({
+  prefix: 'template:',
+  area: 'local',
+  schema: templateSchema,
+  version: 1,
+  migrations: {},
+  clearedWhen: 'the practitioner deletes the template',
 });
 
 export const openSessions = defineItem({
@@ -34,14 +63,14 @@ export const openSessions = defineItem({
   clearedWhen: 'rebuilt from the sessions whenever the background starts',
 });
 
-export const DEFAULT_SETTINGS = { openAftercareOnEnd: true, notifyOnEnd: true };
+export const DEFAULT_SETTINGS = { openAftercareOnEnd: true, notifyOnEnd: true, defaultTemplateId: 'default' };
 
 export const settings = defineItem({
   key: 'settings',
   area: 'local',
   schema: settingsSchema,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: settingsMigrations,
   fallback: () => ({ ...DEFAULT_SETTINGS }),
   clearedWhen: 'never',
 });

@@ -60,7 +60,7 @@ describe('the background', () => {
   });
 
   it('does not open the aftercare page when the practitioner turned that off, but still notifies', async () => {
-    await settings.set({ openAftercareOnEnd: false, notifyOnEnd: true });
+    await settings.set({ openAftercareOnEnd: false, notifyOnEnd: true, defaultTemplateId: 'default' });
     const tabId = await openTab(MEET);
     await vi.waitFor(async () => expect(await sessions.all()).toHaveLength(1));
     await closeTab(tabId);

@@ -68,6 +68,7 @@ describe('a session record', () => {
         { state: 'agreed', at: minutes(2) },
         { state: 'declined', at: minutes(5) },
       ],
+      confirmedFrom: null,
     });
     expect(progress(session)).toMatchObject({ agreementsRecorded: 1, agreed: 0 });
   });

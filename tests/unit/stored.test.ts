@@ -13,11 +13,15 @@ describe('stored values', () => {
   });
 
   it('round-trips a value in a versioned envelope', async () => {
-    await settings.set({ openAftercareOnEnd: false, notifyOnEnd: true });
+    await settings.set({ openAftercareOnEnd: false, notifyOnEnd: true, defaultTemplateId: 'default' });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { v: 1, data: { openAftercareOnEnd: false, notifyOnEnd: true } },
+      settings: { v: 2, data: { openAftercareOnEnd: false, notifyOnEnd: true, defaultTemplateId: 'default' } },
     });
-    expect(await settings.get()).toEqual({ openAftercareOnEnd: false, notifyOnEnd: true });
+    expect(await settings.get()).toEqual({
+      openAftercareOnEnd: false,
+      notifyOnEnd: true,
+      defaultTemplateId: 'default',
+    });
   });
 
   it('refuses to write a value that does not fit its schema', async () => {

@@ -1,0 +1,49 @@
+/**
+ * Agreements carried over from a client's previous session. Pure. Shown beside
+ * each item; nothing becomes agreed today without the practitioner's click.
+ */
+import type { Session } from './schemas';
+import type { Carried } from './session';
+
+/** The client's most recent session before this one that recorded any agreement. */
+export function previousSession(all: readonly Session[], current: Session): Session | undefined {
+  if (current.clientId === null) return undefined;
+  return all
+    .filter(
+      (session) =>
+        session.id !== current.id &&
+        session.clientId === current.clientId &&
+        session.startedAt < current.startedAt &&
+        Object.values(session.agreements).some((record) => record.state !== 'not-discussed'),
+    )
+    .sort((a, b) => b.startedAt - a.startedAt)[0];
+}
+
+/**
+ * For each agreement of today's checklist that was recorded last time (under
+ * the same item id), what it was. Items new today, or not discussed last
+ * time, carry nothing over.
+ */
+export function carriedOver(previous: Session | undefined, current: Session): Record<string, Carried> {
+  const carried: Record<string, Carried> = {};
+  if (!previous) return carried;
+  for (const item of current.template.items) {
+    if (item.kind !== 'agreement') continue;
+    const record = previous.agreements[item.id];
+    if (!record || record.state === 'not-discussed') continue;
+    carried[item.id] = {
+      sessionId: previous.id,
+      state: record.state,
+      note: record.note,
+      at: record.changedAt ?? previous.startedAt,
+    };
+  }
+  return carried;
+}
+
+/** The carried-over items not yet recorded today: what "Re-confirm all" would confirm. */
+export function stillToReconfirm(carried: Record<string, Carried>, current: Session): string[] {
+  return Object.keys(carried).filter(
+    (itemId) => (current.agreements[itemId]?.state ?? 'not-discussed') === 'not-discussed',
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The practitioner's caseload in storage: clients, their sessions, and the
+ * checklist templates. Every change goes through the stored items' locks.
+ */
+import { BUILT_IN_TEMPLATE_ID, builtInTemplate, snapshotOf } from './checklist';
+import { m } from './messages';
+import { noteSessionRemoved } from './openSessions';
+import type { Client, Session, Template, TemplateSnapshot } from './schemas';
+import { clients, sessions, settings, templates } from './storage/items';
+import { withLock } from './storage/lock';
+import { parseTemplateFile, type TemplateFileResult } from './templateFile';
+import { nextVersion } from './templates';
+
+const newId = () => crypto.randomUUID();
+
+// Clients
+
+const sameCode = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+export type ClientResult = { ok: true; client: Client } | { ok: false; error: string };
+
+export function createClient(code: string, now = Date.now()): Promise<ClientResult> {
+  return withLock('clients', async () => {
+    const trimmed = code.trim();
+    if (trimmed.length === 0) return { ok: false, error: m.clientCodeRequired };
+    if (trimmed.length > 60) return { ok: false, error: m.clientCodeTooLong };
+    if ((await clients.all()).some((client) => sameCode(client.code, trimmed))) {
+      return { ok: false, error: m.clientCodeTaken(trimmed) };
+    }
+    const client: Client = { id: newId(), code: trimmed, createdAt: now, archivedAt: null, considerations: {} };
+    await clients.put(client);
+    return { ok: true, client };
+  });
+}
+
+export async function renameClient(id: string, code: string): Promise<ClientResult> {
+  return withLock('clients', async () => {
+    const trimmed = code.trim();
+    if (trimmed.length === 0) return { ok: false, error: m.clientCodeRequired };
+    if ((await clients.all()).some((client) => client.id !== id && sameCode(client.code, trimmed))) {
+      return { ok: false, error: m.clientCodeTaken(trimmed) };
+    }
+    const client = await clients.update(id, (current) => ({ ...current, code: trimmed }));
+    return client ? { ok: true, client } : { ok: false, error: m.clientNotFound };
+  });
+}
+
+export function setArchived(id: string, archived: boolean, now = Date.now()) {
+  return clients.update(id, (client) => ({ ...client, archivedAt: archived ? (client.archivedAt ?? now) : null }));
+}
+
+export async function sessionsOfClient(clientId: string): Promise<Session[]> {
+  return (await sessions.all())
+    .filter((session) => session.clientId === clientId)
+    .sort((a, b) => b.startedAt - a.startedAt);
+}
+
+/** Deletes a client with all their sessions and notes. Returns how many sessions went with them. */
+export async function deleteClient(clientId: string): Promise<number> {
+  const theirs = await sessionsOfClient(clientId);
+  for (const session of theirs) {
+    await sessions.remove(session.id);
+    await noteSessionRemoved(session.id);
+  }
+  await clients.remove(clientId);
+  return theirs.length;
+}
+
+// Templates
+
+/** Every template, the default first. The built-in default stands in until it has been edited. */
+export async function allTemplates(): Promise<Template[]> {
+  const stored = await templates.all();
+  const withDefault = stored.some((template) => template.id === BUILT_IN_TEMPLATE_ID)
+    ? stored
+    : [builtInTemplate(), ...stored];
+  return withDefault.sort((a, b) =>
+    a.id === BUILT_IN_TEMPLATE_ID ? -1 : b.id === BUILT_IN_TEMPLATE_ID ? 1 : a.name.localeCompare(b.name),
+  );
+}
+
+export async function templateById(id: string): Promise<Template | undefined> {
+  return (await templates.get(id)) ?? (id === BUILT_IN_TEMPLATE_ID ? builtInTemplate() : undefined);
+}
+
+/** The copy a new session takes of the practitioner's chosen default template. */
+export async function templateForNewSession(): Promise<TemplateSnapshot> {
+  const { defaultTemplateId } = await settings.get();
+  return snapshotOf((await templateById(defaultTemplateId)) ?? builtInTemplate());
+}
+
+/** Saves an edited template as its next version. */
+export function saveTemplate(draft: Template, now = Date.now()): Promise<Template> {
+  return withLock('templates', async () => {
+    const saved = await templateById(draft.id);
+    const next = nextVersion(saved, draft, now);
+    await templates.put(next);
+    return next;
+  });
+}
+
+export async function createTemplate(name: string, from: Template, now = Date.now()): Promise<Template> {
+  const template: Template = { id: newId(), name: name.trim(), version: 1, updatedAt: now, items: from.items };
+  await templates.put(template);
+  return template;
+}
+
+/** Deletes a template (the edited default goes back to the built-in one). Sessions keep their own copies. */
+export async function deleteTemplate(id: string): Promise<void> {
+  await templates.remove(id);
+  await settings.update((current) =>
+    current.defaultTemplateId === id && id !== BUILT_IN_TEMPLATE_ID
+      ? { ...current, defaultTemplateId: BUILT_IN_TEMPLATE_ID }
+      : current,
+  );
+}
+
+/** Reads a template file and, only if all of it is valid, adds it as a new template. */
+export async function importTemplate(text: string, now = Date.now()): Promise<TemplateFileResult & { id?: string }> {
+  const result = parseTemplateFile(text);
+  if (!result.ok) return result;
+  const template: Template = {
+    id: newId(),
+    name: result.template.name,
+    version: 1,
+    updatedAt: now,
+    items: result.template.items,
+  };
+  await templates.put(template);
+  return { ...result, id: template.id };
+}

@@ -1,0 +1,29 @@
+/**
+ * How stored values of an older format are upgraded, one format at a time.
+ * Each step checks the fields it relies on and adds what the newer format
+ * needs; the item's own schema then checks the whole result on read.
+ */
+import { z } from 'zod';
+import type { Migrations } from './stored';
+
+const sessionV1 = z.looseObject({
+  template: z.looseObject({}),
+  agreements: z.record(z.string(), z.looseObject({})),
+});
+
+export const sessionMigrations: Migrations = {
+  // v2 (caseload): sessions can be linked to a client, keep the template's version, and record re-confirmations.
+  2: (previous) => {
+    const session = sessionV1.parse(previous);
+    const agreements: Record<string, object> = {};
+    for (const [itemId, record] of Object.entries(session.agreements)) {
+      agreements[itemId] = { ...record, confirmedFrom: null };
+    }
+    return { ...session, clientId: null, template: { ...session.template, version: 1 }, agreements };
+  },
+};
+
+export const settingsMigrations: Migrations = {
+  // v2 (caseload): the template new sessions start with.
+  2: (previous) => ({ ...z.looseObject({}).parse(previous), defaultTemplateId: 'default' }),
+};

@@ -1,0 +1,107 @@
+/**
+ * Templates as files, to share an organisation's terms and conditions.
+ * Reading a file checks everything and says, in a practitioner's words, what
+ * is wrong and where; a file that is not a valid template changes nothing.
+ */
+import { z } from 'zod';
+import { m, phaseNames } from './messages';
+import { type ChecklistItem, checklistItemSchema, type Template } from './schemas';
+
+export const TEMPLATE_FILE_FORMAT = 'callcare-template';
+const MAX_FILE_CHARACTERS = 1_000_000;
+
+const templateFileSchema = z.object({
+  format: z.literal(TEMPLATE_FILE_FORMAT),
+  formatVersion: z.literal(1),
+  name: z.string().trim().min(1).max(100),
+  items: z.array(checklistItemSchema).min(1).max(200),
+});
+
+export interface ImportedTemplate {
+  name: string;
+  items: ChecklistItem[];
+}
+
+export type TemplateFileResult = { ok: true; template: ImportedTemplate } | { ok: false; errors: string[] };
+
+export function templateToFile(template: Template): string {
+  const file: z.infer<typeof templateFileSchema> = {
+    format: TEMPLATE_FILE_FORMAT,
+    formatVersion: 1,
+    name: template.name,
+    items: template.items.map(({ id, phase, kind, text, guidance }) => ({ id, phase, kind, text, guidance })),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  id: m.templateFieldId,
+  phase: m.templateFieldPhase,
+  kind: m.templateFieldKind,
+  text: m.templateFieldText,
+  guidance: m.templateFieldGuidance,
+  name: m.templateFieldName,
+  items: m.templateFieldItems,
+};
+
+/** "Item 4, its text" for ['items', 3, 'text']. */
+function where(path: readonly PropertyKey[]): string {
+  if (path[0] === 'items' && typeof path[1] === 'number') {
+    const field = typeof path[2] === 'string' ? (FIELD_NAMES[path[2]] ?? `"${path[2]}"`) : undefined;
+    return field ? m.templateErrorItemField(path[1] + 1, field) : m.templateErrorItem(path[1] + 1);
+  }
+  const [first] = path;
+  if (typeof first === 'string') return FIELD_NAMES[first] ?? `"${first}"`;
+  return m.templateErrorWholeFile;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  const place = where(issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? m.templateErrorMissing(place)
+        : m.templateErrorWrongType(place, issue.expected);
+    case 'too_small':
+      return issue.origin === 'string'
+        ? m.templateErrorEmpty(place)
+        : m.templateErrorTooFew(place, Number(issue.minimum));
+    case 'too_big':
+      return issue.origin === 'string'
+        ? m.templateErrorTooLong(place, Number(issue.maximum))
+        : m.templateErrorTooMany(place, Number(issue.maximum));
+    case 'invalid_value':
+      if (issue.path[0] === 'format' || issue.path[0] === 'formatVersion') return m.templateErrorNotATemplate;
+      if (issue.path[2] === 'phase') return m.templateErrorPhase(place, Object.keys(phaseNames).join(', '));
+      if (issue.path[2] === 'kind') return m.templateErrorKind(place);
+      return m.templateErrorValue(place);
+    default:
+      return m.templateErrorValue(place);
+  }
+}
+
+export function parseTemplateFile(text: string): TemplateFileResult {
+  if (text.length > MAX_FILE_CHARACTERS) return { ok: false, errors: [m.templateErrorTooLarge] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, errors: [m.templateErrorNotJson] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('format' in json)) {
+    return { ok: false, errors: [m.templateErrorNotATemplate] };
+  }
+  const parsed = templateFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const errors = [...new Set(parsed.error.issues.map(describe))];
+    return { ok: false, errors: errors.slice(0, 10) };
+  }
+  const seen = new Set<string>();
+  const duplicates = parsed.data.items.flatMap((item, index) => {
+    if (seen.has(item.id)) return [m.templateErrorDuplicateId(index + 1, item.id)];
+    seen.add(item.id);
+    return [];
+  });
+  if (duplicates.length > 0) return { ok: false, errors: duplicates };
+  return { ok: true, template: { name: parsed.data.name, items: parsed.data.items } };
+}
