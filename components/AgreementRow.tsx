@@ -2,7 +2,8 @@
 import { useId } from 'react';
 import { agreementStateNames, m } from '../lib/messages';
 import type { AgreementRecord, AgreementState, ChecklistItem } from '../lib/schemas';
-import { formatClock } from '../lib/time';
+import type { Carried } from '../lib/session';
+import { formatClock, formatDate } from '../lib/time';
 import { Guidance } from './Guidance';
 import { SavedText } from './SavedText';
 
@@ -13,9 +14,38 @@ interface Props {
   record: AgreementRecord | undefined;
   onState: (state: AgreementState) => void;
   onNote: (note: string) => void;
+  /** What was recorded for this item in the client's previous session, if anything. */
+  carried?: Carried;
+  onReconfirm?: () => void;
 }
 
-export function AgreementRow({ item, record, onState, onNote }: Props) {
+function CarriedOver({
+  item,
+  carried,
+  record,
+  onReconfirm,
+}: Pick<Props, 'item' | 'record' | 'onReconfirm'> & { carried: Carried }) {
+  const reconfirmed = record?.confirmedFrom?.sessionId === carried.sessionId && record.state === carried.state;
+  return (
+    <div className="carried small">
+      <p>
+        {m.carriedLastTime(formatDate(carried.at), agreementStateNames[carried.state])}
+        {carried.note.trim().length > 0 && <> · {carried.note}</>}
+      </p>
+      {reconfirmed ? (
+        <p className="muted">{m.carriedReconfirmed(formatDate(carried.at))}</p>
+      ) : (
+        onReconfirm && (
+          <button type="button" className="small" aria-label={m.carriedReconfirmLabel(item.text)} onClick={onReconfirm}>
+            {m.carriedReconfirm}
+          </button>
+        )
+      )}
+    </div>
+  );
+}
+
+export function AgreementRow({ item, record, onState, onNote, carried, onReconfirm }: Props) {
   const name = useId();
   const current = record?.state ?? 'not-discussed';
   return (
@@ -23,6 +53,7 @@ export function AgreementRow({ item, record, onState, onNote }: Props) {
       <fieldset>
         <legend>{item.text}</legend>
         <Guidance item={item.text} guidance={item.guidance} />
+        {carried && <CarriedOver item={item} carried={carried} record={record} onReconfirm={onReconfirm} />}
         <div className="states" role="radiogroup" aria-label={m.panelStateGroupLabel(item.text)}>
           {STATES.map((state) => (
             <label key={state} className={`state-${state}`}>

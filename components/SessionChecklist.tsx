@@ -1,16 +1,30 @@
 /** The whole checklist of one session, by phase, as the side panel shows it. Every change is saved at once. */
 import { Fragment, useState } from 'react';
+import { carriedOver, previousSession, stillToReconfirm } from '../lib/carryOver';
 import { itemsInPhase, PHASES } from '../lib/checklist';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
 import type { ChecklistItem, Session } from '../lib/schemas';
-import { addPerson, removePerson, setAgreementNote, setAgreementState, setCheck } from '../lib/session';
-import { formatClock, formatDuration } from '../lib/time';
+import {
+  addPerson,
+  linkClient,
+  reconfirm,
+  removePerson,
+  setAgreementNote,
+  setAgreementState,
+  setCheck,
+  switchTemplate,
+} from '../lib/session';
+import { clients, sessions } from '../lib/storage/items';
+import { formatClock, formatDate, formatDuration } from '../lib/time';
 import { AgreementRow } from './AgreementRow';
 import { CheckRow } from './CheckRow';
+import { ClientPicker, openClientPage } from './ClientPicker';
+import { ConsiderationsSummary } from './ConsiderationsSummary';
 import { PeoplePresent } from './PeoplePresent';
 import { ProgressLine } from './ProgressLine';
+import { TemplatePicker } from './TemplatePicker';
 import { useSessionEditor } from './useSessionEditor';
-import { useNow } from './useStored';
+import { useNow, useStored } from './useStored';
 
 interface Props {
   session: Session;
@@ -24,6 +38,19 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const running = session.status === 'running';
   const items = session.template.items;
+  const client = useStored(
+    async () => (session.clientId ? ((await clients.get(session.clientId)) ?? null) : null),
+    clients.watch,
+    session.clientId ?? 'none',
+  );
+  // The previous session does not change during this one: read once per linked client.
+  const previous = useStored(
+    async () => (session.clientId ? previousSession(await sessions.all(), session) : undefined),
+    () => () => undefined,
+    `${session.clientId}`,
+  );
+  const carried = carriedOver(previous.value, session);
+  const toReconfirm = stillToReconfirm(carried, session);
 
   const renderItem = (item: ChecklistItem) =>
     item.kind === 'check' ? (
@@ -40,7 +67,19 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
         record={session.agreements[item.id]}
         onState={(state) => save((current, at) => setAgreementState(current, item.id, state, at))}
         onNote={(note) => save((current) => setAgreementNote(current, item.id, note))}
+        carried={carried[item.id]}
+        onReconfirm={() => {
+          const last = carried[item.id];
+          if (last) save((current, at) => reconfirm(current, item.id, last, at));
+        }}
       />
+    );
+  const reconfirmAll = () =>
+    save((current, at) =>
+      toReconfirm.reduce((next, itemId) => {
+        const last = carried[itemId];
+        return last ? reconfirm(next, itemId, last, at) : next;
+      }, current),
     );
 
   return (
@@ -62,6 +101,20 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           </button>
         </div>
       )}
+      <ClientPicker
+        clientId={session.clientId}
+        onLink={(clientId) => save((current) => linkClient(current, clientId))}
+      />
+      {client.value && (
+        <details open className="card">
+          <summary>{m.considerationsHeading}</summary>
+          <ConsiderationsSummary client={client.value} />
+          <button type="button" className="link small" onClick={() => openClientPage(client.value?.id ?? '')}>
+            {m.clientOpenPage}
+          </button>
+        </details>
+      )}
+      <TemplatePicker session={session} onChoose={(template) => save((current) => switchTemplate(current, template))} />
       <ProgressLine session={session} />
       {error && (
         <p className="error" role="alert">
@@ -73,6 +126,16 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           <section aria-labelledby={`phase-${phase}`}>
             <h2 id={`phase-${phase}`}>{phaseNames[phase]}</h2>
             <p className="muted small">{phaseIntros[phase]}</p>
+            {phase === 'rules' && previous.value && (
+              <div className="notice small">
+                <p>{m.carriedIntro(formatDate(previous.value.startedAt))}</p>
+                {toReconfirm.length > 0 && (
+                  <button type="button" onClick={reconfirmAll}>
+                    {m.carriedReconfirmAll(toReconfirm.length)}
+                  </button>
+                )}
+              </div>
+            )}
             <ul className="plain">{itemsInPhase(items, phase).map(renderItem)}</ul>
           </section>
           {phase === 'rules' && (

@@ -45,8 +45,8 @@ export async function renameClient(id: string, code: string): Promise<ClientResu
   });
 }
 
-export function setArchived(id: string, archived: boolean, now = Date.now()) {
-  return clients.update(id, (client) => ({ ...client, archivedAt: archived ? (client.archivedAt ?? now) : null }));
+export function withArchived(client: Client, archived: boolean, now: number): Client {
+  return { ...client, archivedAt: archived ? (client.archivedAt ?? now) : null };
 }
 
 export async function sessionsOfClient(clientId: string): Promise<Session[]> {

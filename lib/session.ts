@@ -158,7 +158,7 @@ export function hasRecords(session: Session): boolean {
 }
 
 /** Runs the session with another template. Only before anything is recorded, so no record is ever hidden. */
-export function useTemplate(session: Session, template: TemplateSnapshot): Session {
+export function switchTemplate(session: Session, template: TemplateSnapshot): Session {
   if (hasRecords(session)) throw new Error('the checklist can only be changed before anything is recorded');
   return { ...session, template, agreements: agreementsFor(template), checks: {} };
 }

@@ -80,6 +80,11 @@ function describe(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Says what is wrong with a template, and where, in a practitioner's words. */
+export function describeTemplateIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return [...new Set(issues.map(describe))].slice(0, 10);
+}
+
 export function parseTemplateFile(text: string): TemplateFileResult {
   if (text.length > MAX_FILE_CHARACTERS) return { ok: false, errors: [m.templateErrorTooLarge] };
   let json: unknown;
@@ -93,8 +98,7 @@ export function parseTemplateFile(text: string): TemplateFileResult {
   }
   const parsed = templateFileSchema.safeParse(json);
   if (!parsed.success) {
-    const errors = [...new Set(parsed.error.issues.map(describe))];
-    return { ok: false, errors: errors.slice(0, 10) };
+    return { ok: false, errors: describeTemplateIssues(parsed.error.issues) };
   }
   const seen = new Set<string>();
   const duplicates = parsed.data.items.flatMap((item, index) => {

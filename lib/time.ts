@@ -22,3 +22,12 @@ export function formatDateTime(timestamp: number, locale?: string): string {
     minute: '2-digit',
   });
 }
+
+export function formatDate(timestamp: number, locale?: string): string {
+  return new Date(timestamp).toLocaleDateString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AftercareForm } from '../../components/AftercareForm';
+import { ClientPicker } from '../../components/ClientPicker';
 import { PendingNotes } from '../../components/PendingNotes';
 import { SessionRecord } from '../../components/SessionRecord';
 import { useSessionEditor } from '../../components/useSessionEditor';
@@ -8,7 +9,7 @@ import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
-import { type AftercareFields, completeAftercare, keepAftercareDraft } from '../../lib/session';
+import { type AftercareFields, completeAftercare, keepAftercareDraft, linkClient } from '../../lib/session';
 import { openSessions, sessions } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 
@@ -84,6 +85,10 @@ function AftercareView({ stored }: { stored: Session }) {
           {shownError}
         </p>
       )}
+      <ClientPicker
+        clientId={current.clientId}
+        onLink={(clientId) => void save((session) => linkClient(session, clientId))}
+      />
       <div className="columns">
         <AftercareForm key={current.id} session={current} onDraft={keepDraft} onComplete={complete} busy={busy} />
         <aside className="card">

@@ -1,122 +1,73 @@
 import { useEffect, useState } from 'react';
-import { Checkbox } from '../../components/Checkbox';
-import { useShortcut } from '../../components/useShortcut';
-import { useStored } from '../../components/useStored';
 import { m } from '../../lib/messages';
-import type { Settings } from '../../lib/schemas';
-import { settings } from '../../lib/storage/items';
-import { type QuarantineRecord, quarantined } from '../../lib/storage/stored';
-import { formatDateTime } from '../../lib/time';
+import { ClientsView } from './ClientsView';
+import { ClientView } from './ClientView';
+import { SettingsView } from './SettingsView';
+import { TemplateEditor } from './TemplateEditor';
+import { TemplatesView } from './TemplatesView';
 
-function download(record: QuarantineRecord) {
-  const blob = new Blob([record.text], { type: 'application/json' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `callcare-set-aside-${record.entry?.at ?? 'record'}.json`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+type Route =
+  | { view: 'settings' }
+  | { view: 'clients' }
+  | { view: 'client'; id: string }
+  | { view: 'checklists' }
+  | { view: 'checklist'; id: string };
+
+/** The options page's sections live in the address's fragment: #clients, #client/ID, #checklists, #checklist/ID. */
+function routeOf(hash: string): Route {
+  const [section, id] = hash.replace(/^#/, '').split('/');
+  if (section === 'clients') return { view: 'clients' };
+  if (section === 'client' && id) return { view: 'client', id: decodeURIComponent(id) };
+  if (section === 'checklists') return { view: 'checklists' };
+  if (section === 'checklist' && id) return { view: 'checklist', id: decodeURIComponent(id) };
+  return { view: 'settings' };
 }
 
-function Quarantine() {
-  const records = useStored(() => quarantined.all(), quarantined.watch, 'quarantine');
-  const [confirming, setConfirming] = useState<string | null>(null);
-  if (!records.value) return <p>{m.loading}</p>;
-  if (records.value.length === 0) return <p className="muted">{m.optionsQuarantineNone}</p>;
-  return (
-    <>
-      <p>{m.optionsQuarantineIntro}</p>
-      <ul className="plain">
-        {records.value.map((record) => (
-          <li key={record.storageKey} className="card stack">
-            <p>
-              <strong>
-                {record.entry
-                  ? m.optionsQuarantineItem(record.entry.key, formatDateTime(record.entry.at))
-                  : record.storageKey}
-              </strong>
-            </p>
-            {record.entry && <p className="small">{m.optionsQuarantineReason(record.entry.reason)}</p>}
-            <div className="row">
-              <button type="button" onClick={() => download(record)}>
-                {m.optionsQuarantineDownload}
-              </button>
-              {confirming === record.storageKey ? (
-                <>
-                  <span role="alert">{m.optionsQuarantineDeleteConfirm}</span>
-                  <button type="button" className="danger" onClick={() => quarantined.remove(record.storageKey)}>
-                    {m.optionsQuarantineDelete}
-                  </button>
-                  <button type="button" onClick={() => setConfirming(null)}>
-                    {m.panelEndNo}
-                  </button>
-                </>
-              ) : (
-                <button type="button" className="danger" onClick={() => setConfirming(record.storageKey)}>
-                  {m.optionsQuarantineDelete}
-                </button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => routeOf(location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(routeOf(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return route;
 }
+
+const NAV = [
+  { href: '#settings', label: m.navSettings, views: ['settings'] },
+  { href: '#clients', label: m.navClients, views: ['clients', 'client'] },
+  { href: '#checklists', label: m.navChecklists, views: ['checklists', 'checklist'] },
+] as const;
 
 export function App() {
-  const stored = useStored(() => settings.get(), settings.watch, 'settings');
-  const [status, setStatus] = useState('');
-  const shortcut = useShortcut();
+  const route = useRoute();
   useEffect(() => {
-    document.title = m.optionsTitle;
-  }, []);
-  const change = (patch: Partial<Settings>) => {
-    settings
-      .update((current) => ({ ...current, ...patch }))
-      .then(
-        () => setStatus(m.optionsSaved),
-        (failure: unknown) => setStatus(m.errorGeneric(String(failure))),
-      );
-  };
+    document.title = `${NAV.find((entry) => (entry.views as readonly string[]).includes(route.view))?.label} · ${m.appName}`;
+    document.querySelector('h1')?.focus();
+  }, [route]);
   return (
-    <main>
-      <h1>{m.optionsTitle}</h1>
-      <section aria-labelledby="when-ends">
-        <h2 id="when-ends">{m.optionsWhenCallEnds}</h2>
-        {stored.value ? (
-          <>
-            <Checkbox
-              label={m.optionsOpenAftercare}
-              checked={stored.value.openAftercareOnEnd}
-              onChange={(value) => change({ openAftercareOnEnd: value })}
-            />
-            <Checkbox
-              label={m.optionsNotify}
-              checked={stored.value.notifyOnEnd}
-              onChange={(value) => change({ notifyOnEnd: value })}
-            />
-            <p role="status" className="muted small">
-              {status}
-            </p>
-          </>
-        ) : (
-          <p>{m.loading}</p>
-        )}
-      </section>
-      <section aria-labelledby="shortcut">
-        <h2 id="shortcut">{m.optionsShortcut}</h2>
-        <p>
-          <kbd>{shortcut ?? '—'}</kbd> <span className="muted small">{m.optionsShortcutChange}</span>
-        </p>
-      </section>
-      <section aria-labelledby="privacy">
-        <h2 id="privacy">{m.optionsPrivacyHeading}</h2>
-        <p>{m.optionsPrivacy}</p>
-      </section>
-      <section aria-labelledby="quarantine">
-        <h2 id="quarantine">{m.optionsQuarantineHeading}</h2>
-        <Quarantine />
-      </section>
-    </main>
+    <>
+      <nav aria-label={m.navLabel} className="topnav">
+        <ul className="row plain">
+          {NAV.map((entry) => (
+            <li key={entry.href}>
+              <a
+                href={entry.href}
+                aria-current={(entry.views as readonly string[]).includes(route.view) ? 'page' : undefined}
+              >
+                {entry.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main>
+        {route.view === 'settings' && <SettingsView />}
+        {route.view === 'clients' && <ClientsView />}
+        {route.view === 'client' && <ClientView key={route.id} id={route.id} />}
+        {route.view === 'checklists' && <TemplatesView />}
+        {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
+      </main>
+    </>
   );
 }

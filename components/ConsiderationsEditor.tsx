@@ -1,0 +1,79 @@
+/** The client's situation and needs, each question answered yes / no / unsure, with a note and its date. */
+import { useId } from 'react';
+import { CONSIDERATION_IDS, setAnswer, setAnswerNote } from '../lib/considerations';
+import { considerationAnswerNames, considerationTexts, m } from '../lib/messages';
+import { type Client, type ConsiderationAnswer, type ConsiderationId, considerationAnswerSchema } from '../lib/schemas';
+import { formatDate } from '../lib/time';
+import { SavedText } from './SavedText';
+
+interface Props {
+  client: Client;
+  onChange: (change: (considerations: Client['considerations'], now: number) => Client['considerations']) => void;
+}
+
+function Question({ id, client, onChange }: Props & { id: ConsiderationId }) {
+  const name = useId();
+  const text = considerationTexts[id];
+  const given = client.considerations[id];
+  const choose = (answer: ConsiderationAnswer | null) =>
+    onChange((current, now) => setAnswer(current, id, answer, now));
+  return (
+    <li className="card">
+      <fieldset>
+        <legend>{text.question}</legend>
+        <p className="muted small">{text.explain}</p>
+        <div className="states" role="radiogroup" aria-label={m.considerationAnswerLabel(text.question)}>
+          {[...considerationAnswerSchema.options, null].map((answer) => (
+            <label key={answer ?? 'none'}>
+              <input
+                type="radio"
+                name={name}
+                checked={(given?.answer ?? null) === answer}
+                onChange={() => choose(answer)}
+              />
+              {answer === null ? m.considerationNoAnswer : considerationAnswerNames[answer]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {given ? (
+        <>
+          <SavedText
+            label={m.panelNoteLabel}
+            accessibleName={m.considerationNoteLabel(text.question)}
+            value={given.note}
+            maxLength={2000}
+            onSave={(note) => onChange((current) => setAnswerNote(current, id, note))}
+          />
+          <p className="muted small">{m.considerationsAnsweredOn(formatDate(given.answeredAt))}</p>
+        </>
+      ) : (
+        <p className="muted small">{m.considerationNoteDisabled}</p>
+      )}
+    </li>
+  );
+}
+
+export function ConsiderationsEditor({ client, onChange }: Props) {
+  const groups: Array<{ name: string; ids: ConsiderationId[] }> = [];
+  for (const id of CONSIDERATION_IDS) {
+    const name = considerationTexts[id].group;
+    const last = groups[groups.length - 1];
+    if (last?.name === name) last.ids.push(id);
+    else groups.push({ name, ids: [id] });
+  }
+  return (
+    <>
+      {groups.map((group) => (
+        <section key={group.name} aria-label={group.name}>
+          <h3>{group.name}</h3>
+          <ul className="plain">
+            {group.ids.map((id) => (
+              <Question key={id} id={id} client={client} onChange={onChange} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

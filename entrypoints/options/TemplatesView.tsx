@@ -1,0 +1,156 @@
+import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { useStored } from '../../components/useStored';
+import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
+import { BUILT_IN_TEMPLATE_ID, builtInTemplate } from '../../lib/checklist';
+import { m } from '../../lib/messages';
+import type { Template } from '../../lib/schemas';
+import { settings, templates } from '../../lib/storage/items';
+import { templateToFile } from '../../lib/templateFile';
+
+function download(template: Template) {
+  const blob = new Blob([templateToFile(template)], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${template.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'checklist'}.callcare-template.json`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+function TemplateEntry({ template, isDefault }: { template: Template; isDefault: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const edited = template.id !== BUILT_IN_TEMPLATE_ID || template.updatedAt > 0;
+  return (
+    <li className="card stack">
+      <h2 style={{ margin: 0 }}>{template.name}</h2>
+      <p className="muted small">
+        {m.checklistsItemsCount(template.items.length, template.version)}
+        {isDefault && ` · ${m.checklistsDefault}`}
+      </p>
+      <div className="row">
+        <a href={`#checklist/${encodeURIComponent(template.id)}`} aria-label={m.checklistsEdit(template.name)}>
+          {m.checklistsEdit(template.name)}
+        </a>
+        {!isDefault && (
+          <button
+            type="button"
+            onClick={() => void settings.update((current) => ({ ...current, defaultTemplateId: template.id }))}
+          >
+            {m.checklistsMakeDefault(template.name)}
+          </button>
+        )}
+        <button type="button" onClick={() => download(template)}>
+          {m.checklistsExport(template.name)}
+        </button>
+        {edited &&
+          (confirming ? (
+            <span className="row">
+              <span>
+                {template.id === BUILT_IN_TEMPLATE_ID
+                  ? m.checklistsResetDefault
+                  : m.checklistsDeleteConfirm(template.name)}
+              </span>
+              <button type="button" className="danger" onClick={() => void deleteTemplate(template.id)}>
+                {template.id === BUILT_IN_TEMPLATE_ID ? m.checklistsResetDefault : m.checklistsDelete(template.name)}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {m.panelEndNo}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              {template.id === BUILT_IN_TEMPLATE_ID ? m.checklistsResetDefault : m.checklistsDelete(template.name)}
+            </button>
+          ))}
+      </div>
+    </li>
+  );
+}
+
+export function TemplatesView() {
+  const ids = { name: useId(), file: useId(), hint: useId() };
+  const all = useStored(allTemplates, templates.watch, 'templates');
+  const chosen = useStored(() => settings.get(), settings.watch, 'settings');
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState<{ text: string; errors?: string[] } | null>(null);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim().length === 0) return;
+    const base = (await templateById(chosen.value?.defaultTemplateId ?? BUILT_IN_TEMPLATE_ID)) ?? builtInTemplate();
+    const made = await createTemplate(name, base);
+    setName('');
+    location.hash = `#checklist/${encodeURIComponent(made.id)}`;
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const result = await importTemplate(await file.text());
+    setStatus(
+      result.ok
+        ? { text: m.checklistsImported(result.template.name, result.template.items.length) }
+        : { text: m.checklistsImportFailed, errors: result.errors },
+    );
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{m.checklistsTitle}</h1>
+      <p>{m.checklistsIntro}</p>
+      {all.value === undefined || chosen.value === undefined ? (
+        <p>{m.loading}</p>
+      ) : (
+        <ul className="plain">
+          {all.value.map((template) => (
+            <TemplateEntry
+              key={template.id}
+              template={template}
+              isDefault={template.id === chosen.value?.defaultTemplateId}
+            />
+          ))}
+        </ul>
+      )}
+      <form className="card stack" onSubmit={create} aria-label={m.checklistsCreate}>
+        <div className="field">
+          <label htmlFor={ids.name}>{m.checklistsNewName}</label>
+          <input
+            id={ids.name}
+            type="text"
+            maxLength={100}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <button type="submit">{m.checklistsCreate}</button>
+      </form>
+      <div className="card stack">
+        <div className="field">
+          <label htmlFor={ids.file}>{m.checklistsImport}</label>
+          <p id={ids.hint} className="muted small">
+            {m.checklistsImportHint}
+          </p>
+          <input
+            id={ids.file}
+            type="file"
+            accept=".json,application/json"
+            aria-describedby={ids.hint}
+            onChange={importFile}
+          />
+        </div>
+        {status && (
+          <div role={status.errors ? 'alert' : 'status'} className={status.errors ? 'error' : undefined}>
+            <p>{status.text}</p>
+            {status.errors && (
+              <ul>
+                {status.errors.map((error) => (
+                  <li key={error}>{error}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
