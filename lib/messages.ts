@@ -540,6 +540,8 @@ export const m = {
   templateErrorNotJson: 'This file is not a template: it is not readable JSON text.',
   templateErrorNotATemplate:
     'This file is not a Callcare template (it does not say "format": "callcare-template", version 1).',
+  templateErrorFormatVersion:
+    'This template file was made by a different version of Callcare, which this one cannot read.',
   templateErrorTooLarge: 'This file is too large to be a template.',
   templateErrorDuplicateId: (number: number, id: string) =>
     `Item ${number} has the same id as an earlier item ("${id}").`,

@@ -93,9 +93,12 @@ export function parseTemplateFile(text: string): TemplateFileResult {
   } catch {
     return { ok: false, errors: [m.templateErrorNotJson] };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('format' in json)) {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, errors: [m.templateErrorNotATemplate] };
   }
+  const { format, formatVersion } = json as { format?: unknown; formatVersion?: unknown };
+  if (format !== TEMPLATE_FILE_FORMAT) return { ok: false, errors: [m.templateErrorNotATemplate] };
+  if (formatVersion !== 1) return { ok: false, errors: [m.templateErrorFormatVersion] };
   const parsed = templateFileSchema.safeParse(json);
   if (!parsed.success) {
     return { ok: false, errors: describeTemplateIssues(parsed.error.issues) };

@@ -28,6 +28,18 @@ export class SidePanel {
     await form.getByRole('button', { name: 'Add person' }).click();
   }
 
+  /** Links the session to a client by code, choosing an existing one or creating it. */
+  async linkClient(code: string) {
+    const form = this.page.getByRole('form', { name: 'Client' });
+    await form.getByLabel('Client (pseudonym or case code)').fill(code);
+    await form.getByRole('button', { name: 'Link client' }).click();
+    const create = form.getByRole('button', { name: `Create client "${code}" and link` });
+    const linked = this.page.getByText(`Client: ${code}`);
+    await create.or(linked).first().waitFor();
+    if (await create.isVisible()) await create.click();
+    await linked.waitFor();
+  }
+
   progress(): Locator {
     return this.page.getByText(/^Agreements recorded: \d+ of \d+$/);
   }

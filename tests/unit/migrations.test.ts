@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sessions, settings } from '../../lib/storage/items';
+import { quarantined } from '../../lib/storage/stored';
+import { recover } from '../../lib/tracker';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+/** Every stored shape ever written, one file per item and format version: `<item>.v<N>.json`. */
+const fixtures = readdirSync(FIXTURES)
+  .map((file) => file.match(/^(session|settings)\.v(\d+)\.json$/))
+  .filter((found): found is RegExpMatchArray => found !== null)
+  .map((found) => ({
+    file: found[0],
+    item: found[1] as 'session' | 'settings',
+    version: Number(found[2]),
+    stored: JSON.parse(readFileSync(join(FIXTURES, found[0]), 'utf8')) as { v: number; data: Record<string, unknown> },
+  }));
+
+const read = {
+  session: async (stored: { data: Record<string, unknown> }) => {
+    const id = String(stored.data.id);
+    await fakeBrowser.storage.local.set({ [`session:${id}`]: stored });
+    return sessions.get(id);
+  },
+  settings: async (stored: unknown) => {
+    await fakeBrowser.storage.local.set({ settings: stored });
+    return settings.get();
+  },
+};
+
+describe('stored values from every earlier format', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('has a fixture for every format of every item', () => {
+    expect(fixtures.map((fixture) => fixture.file).sort()).toEqual([
+      'session.v1.json',
+      'session.v2.json',
+      'settings.v1.json',
+      'settings.v2.json',
+    ]);
+    for (const fixture of fixtures) expect(fixture.stored.v).toBe(fixture.version);
+  });
+
+  it.each(fixtures)('reads $file in the current format, losing nothing', async ({ item, stored }) => {
+    const value = await read[item](stored);
+    expect(await quarantined.all()).toEqual([]);
+    expect(value).toBeDefined();
+    // Every field that was there is still there, unchanged, apart from what the format added.
+    for (const [key, old] of Object.entries(stored.data)) {
+      if (key === 'template' || key === 'agreements') continue;
+      expect((value as Record<string, unknown>)[key], key).toEqual(old);
+    }
+  });
+
+  it('upgrades a session of the first format: no client, template version 1, nothing re-confirmed', async () => {
+    const fixture = fixtures.find((candidate) => candidate.file === 'session.v1.json');
+    const session = await read.session(fixture?.stored ?? { data: {} });
+    expect(session).toMatchObject({
+      clientId: null,
+      template: { id: 'default', version: 1 },
+      agreements: {
+        'rule-cameras': { state: 'declined', note: 'Camera broken, audio only', confirmedFrom: null },
+      },
+      aftercare: { concerns: 'Withdrawn at the end' },
+    });
+  });
+
+  it('upgrades an install of the first format as a whole, keeping every session and its pending note', async () => {
+    const v1 = fixtures.filter((fixture) => fixture.version === 1);
+    for (const fixture of v1) {
+      if (fixture.item === 'session')
+        await fakeBrowser.storage.local.set({ [`session:${fixture.stored.data.id}`]: fixture.stored });
+      else await fakeBrowser.storage.local.set({ settings: fixture.stored });
+    }
+    await recover({ listTabs: async () => [], browserRestarted: async () => true });
+    expect(await sessions.all()).toHaveLength(1);
+    expect(await settings.get()).toEqual({
+      openAftercareOnEnd: false,
+      notifyOnEnd: true,
+      defaultTemplateId: 'default',
+    });
+    expect(await quarantined.all()).toEqual([]);
+  });
+});

@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  allTemplates,
+  deleteTemplate,
+  importTemplate,
+  saveTemplate,
+  templateById,
+  templateForNewSession,
+} from '../../lib/caseload';
+import { builtInTemplate, defaultTemplate } from '../../lib/checklist';
+import { templateSchema } from '../../lib/schemas';
+import { createSession } from '../../lib/session';
+import { settings, templates } from '../../lib/storage/items';
+import { parseTemplateFile, templateToFile } from '../../lib/templateFile';
+import { addItem, moveItem, newItemId, removeItem, updateItem } from '../../lib/templates';
+
+const NOW = Date.UTC(2026, 10, 21, 9, 0);
+
+describe('editing a template', () => {
+  const base = builtInTemplate();
+
+  it('adds, rewords, changes kind and phase, reorders within a phase, and removes', () => {
+    let draft = addItem(base, { id: 'extra', phase: 'rules', kind: 'agreement', text: 'Extra', guidance: '' });
+    draft = updateItem(draft, 'extra', { text: 'Extra rule', kind: 'check', phase: 'during' });
+    expect(draft.items.at(-1)).toEqual({
+      id: 'extra',
+      phase: 'during',
+      kind: 'check',
+      text: 'Extra rule',
+      guidance: '',
+    });
+    const rules = (items: typeof draft.items) => items.filter((item) => item.phase === 'rules').map((item) => item.id);
+    const moved = moveItem(draft, 'rule-recording', -1);
+    expect(rules(moved.items).slice(0, 2)).toEqual(['rule-recording', 'rule-cameras']);
+    // The first rule moving up stays first: it does not jump into another phase.
+    expect(moveItem(draft, 'rule-cameras', -1).items).toEqual(draft.items);
+    expect(removeItem(draft, 'extra').items).toEqual(base.items);
+    expect(newItemId(base, () => 'abc')).toBe('item-abc');
+  });
+
+  it('refuses two items with the same id', () => {
+    const twice = addItem(base, { ...base.items[0], id: 'prep-space' } as (typeof base.items)[0]);
+    expect(templateSchema.safeParse(twice).success).toBe(false);
+  });
+});
+
+describe('template versions', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('uses the built-in default until it is edited, then saves each edit as a new version', async () => {
+    expect((await allTemplates()).map((template) => [template.id, template.version])).toEqual([['default', 1]]);
+    const edited = updateItem(builtInTemplate(), 'rule-cameras', { text: 'Cameras stay on' });
+    const v2 = await saveTemplate(edited, NOW);
+    expect(v2).toMatchObject({ id: 'default', version: 2, updatedAt: NOW });
+    const v3 = await saveTemplate(updateItem(v2, 'rule-cameras', { text: 'Cameras on' }), NOW + 1);
+    expect(v3.version).toBe(3);
+    expect((await templateById('default'))?.items.find((item) => item.id === 'rule-cameras')?.text).toBe('Cameras on');
+  });
+
+  it('gives a session a copy of the template, which later edits never change', async () => {
+    const snapshot = await templateForNewSession();
+    const session = createSession({
+      id: 's1',
+      origin: 'tab',
+      platform: 'meet',
+      host: 'meet.google.com',
+      tabId: 1,
+      template: snapshot,
+      now: NOW,
+    });
+    await saveTemplate(
+      removeItem(updateItem(builtInTemplate(), 'rule-cameras', { text: 'Changed' }), 'rule-format'),
+      NOW,
+    );
+    expect(session.template).toEqual(defaultTemplate());
+    expect(session.agreements['rule-format']).toBeDefined();
+    expect((await templateForNewSession()).version).toBe(2);
+  });
+
+  it('starts new sessions with the chosen default, and falls back when that template is deleted', async () => {
+    const imported = await importTemplate(templateToFile({ ...builtInTemplate(), name: 'Follow-up' }), NOW);
+    if (!imported.ok || !imported.id) throw new Error('expected the import to work');
+    await settings.update((current) => ({ ...current, defaultTemplateId: String(imported.id) }));
+    expect((await templateForNewSession()).name).toBe('Follow-up');
+    await deleteTemplate(String(imported.id));
+    expect((await settings.get()).defaultTemplateId).toBe('default');
+    expect((await templateForNewSession()).id).toBe('default');
+  });
+});
+
+describe('template files', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('round-trips an exported template', () => {
+    const exported = templateToFile(builtInTemplate());
+    expect(parseTemplateFile(exported)).toEqual({
+      ok: true,
+      template: { name: builtInTemplate().name, items: builtInTemplate().items },
+    });
+  });
+
+  it.each([
+    ['not JSON', '{"format": ', ['This file is not a template: it is not readable JSON text.']],
+    ['another kind of JSON', '[1, 2, 3]', [expect.stringContaining('not a Callcare template')]],
+    [
+      'a template of another program',
+      '{"format": "other", "items": []}',
+      [expect.stringContaining('not a Callcare template')],
+    ],
+    [
+      'an item with no text',
+      JSON.stringify({
+        format: 'callcare-template',
+        formatVersion: 1,
+        name: 'T',
+        items: [{ id: 'a', phase: 'rules', kind: 'agreement', guidance: '' }],
+      }),
+      ['Item 1, its text, is missing.'],
+    ],
+    [
+      'an unknown phase and kind',
+      JSON.stringify({
+        format: 'callcare-template',
+        formatVersion: 1,
+        name: 'T',
+        items: [{ id: 'a', phase: 'later', kind: 'wish', text: 'x', guidance: '' }],
+      }),
+      [
+        'Item 1, its phase, must be one of: before, rules, during.',
+        'Item 1, its kind, must be "agreement" or "check".',
+      ],
+    ],
+    [
+      'no items',
+      JSON.stringify({ format: 'callcare-template', formatVersion: 1, name: 'T', items: [] }),
+      ['The list of items needs at least 1.'],
+    ],
+    [
+      'a missing name',
+      JSON.stringify({
+        format: 'callcare-template',
+        formatVersion: 1,
+        items: [{ id: 'a', phase: 'rules', kind: 'check', text: 'x', guidance: '' }],
+      }),
+      ['The template name is missing.'],
+    ],
+    [
+      'two items with one id',
+      JSON.stringify({
+        format: 'callcare-template',
+        formatVersion: 1,
+        name: 'T',
+        items: [
+          { id: 'a', phase: 'rules', kind: 'check', text: 'x', guidance: '' },
+          { id: 'a', phase: 'rules', kind: 'check', text: 'y', guidance: '' },
+        ],
+      }),
+      ['Item 2 has the same id as an earlier item ("a").'],
+    ],
+  ])('refuses %s, saying what is wrong and where', (_what, text, errors) => {
+    expect(parseTemplateFile(text)).toEqual({ ok: false, errors });
+  });
+
+  it('never throws on random or hostile JSON, and accepts only valid templates', () => {
+    const hostileItem = fc.record({
+      id: fc.oneof(fc.string(), fc.constant('__proto__'), fc.constant('constructor')),
+      phase: fc.oneof(fc.constantFrom('before', 'rules', 'during'), fc.string()),
+      kind: fc.oneof(fc.constantFrom('agreement', 'check'), fc.anything()),
+      text: fc.oneof(
+        fc.string(),
+        fc.string({ minLength: 490, maxLength: 520 }),
+        fc.constant('<img src=x onerror=alert(1)>'),
+      ),
+      guidance: fc.oneof(fc.string(), fc.integer()),
+    });
+    const fileLike = fc.record(
+      {
+        format: fc.oneof(fc.constant('callcare-template'), fc.string()),
+        formatVersion: fc.oneof(fc.constant(1), fc.integer()),
+        name: fc.oneof(fc.string(), fc.constant('')),
+        items: fc.oneof(fc.array(hostileItem, { maxLength: 8 }), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fileLike, fc.anything()), (value) => {
+        let text: string;
+        try {
+          text = JSON.stringify(value) ?? 'undefined';
+        } catch {
+          return true;
+        }
+        const result = parseTemplateFile(text);
+        if (result.ok) {
+          expect(templateSchema.safeParse({ id: 'x', version: 1, updatedAt: 0, ...result.template }).success).toBe(
+            true,
+          );
+          expect(Object.getPrototypeOf(result.template)).toBe(Object.prototype);
+        } else {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const error of result.errors) expect(typeof error).toBe('string');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('changes nothing in storage when a file is refused', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200 }), async (text) => {
+        fakeBrowser.reset();
+        const before = await fakeBrowser.storage.local.get(null);
+        const result = await importTemplate(text, NOW);
+        if (!result.ok) expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('adds a valid file as a new template, next to the default', async () => {
+    const file = templateToFile({ ...builtInTemplate(), name: 'Family session with interpreter' });
+    const result = await importTemplate(file, NOW);
+    expect(result.ok).toBe(true);
+    expect((await templates.all()).map((template) => [template.name, template.version])).toEqual([
+      ['Family session with interpreter', 1],
+    ]);
+    expect((await allTemplates()).map((template) => template.name)).toEqual([
+      'Default checklist',
+      'Family session with interpreter',
+    ]);
+  });
+});
