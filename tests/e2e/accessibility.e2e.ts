@@ -35,8 +35,11 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 let harness: Harness;
+const callSession = async () => (await storedSessions(harness)).find((session) => session.tabId === callTab);
 let callTab: number;
 let sessionId: string;
+let clientTab: number;
+const CLIENT_ID = 'a11y-client';
 
 beforeAll(async () => {
   harness = await launch();
@@ -44,6 +47,32 @@ beforeAll(async () => {
   callTab = await harness.tabIdOf(call);
   await vi.waitFor(async () => expect(await badgeOf(harness, callTab)).toBe('●'));
   sessionId = String((await storedSessions(harness))[0]?.id);
+  // A client with a few answers, linked to a second call's session, for the pages that show one.
+  const second = await harness.openCall('https://meet.jit.si/AccessibilityRoom');
+  clientTab = await harness.tabIdOf(second);
+  await vi.waitFor(async () => expect(await badgeOf(harness, clientTab)).toBe('●'));
+  await harness.inspect(
+    async ({ id, tab }) => {
+      const now = Date.now();
+      const client = {
+        id,
+        code: 'FS-001',
+        createdAt: now,
+        archivedAt: null,
+        considerations: {
+          'met-before': { answer: 'no', note: 'Only by phone', answeredAt: now },
+          trust: { answer: 'unsure', note: '', answeredAt: now },
+        },
+      };
+      await chrome.storage.local.set({ [`client:${id}`]: { v: 1, data: client } });
+      const all = await chrome.storage.local.get(null);
+      const [key, stored] = Object.entries(all).find(
+        ([name, value]) => name.startsWith('session:') && (value as { data: { tabId: number } }).data.tabId === tab,
+      ) as [string, { v: number; data: Record<string, unknown> }];
+      await chrome.storage.local.set({ [key]: { ...stored, data: { ...stored.data, clientId: id } } });
+    },
+    { id: CLIENT_ID, tab: clientTab },
+  );
 });
 
 afterAll(async () => {
@@ -56,6 +85,21 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     ['popup', () => 'popup.html', { width: 360, height: 600 }, 'Callcare'],
     ['aftercare page', () => `aftercare.html?session=${sessionId}`, { width: 1000, height: 800 }, 'Aftercare note'],
     ['settings page', () => 'options.html', { width: 1000, height: 800 }, 'Callcare settings'],
+    [
+      'side panel with a client',
+      () => `sidepanel.html?tab=${clientTab}`,
+      { width: 320, height: 800 },
+      'Client: FS-001',
+    ],
+    ['clients page', () => 'options.html#clients', { width: 1000, height: 800 }, 'Clients'],
+    ["client's page", () => `options.html#client/${CLIENT_ID}`, { width: 1000, height: 800 }, 'FS-001'],
+    ['checklists page', () => 'options.html#checklists', { width: 1000, height: 800 }, 'Checklists'],
+    [
+      'checklist editor',
+      () => 'options.html#checklist/default',
+      { width: 1000, height: 800 },
+      'Edit "Default checklist"',
+    ],
   ];
 
   it.each(pages)('the %s has no accessibility violations', async (_name, path, viewport, heading) => {
@@ -63,7 +107,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize(viewport);
     await page.goto(`chrome-extension://${harness.extensionId}/${path()}`);
-    await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+    await page.getByText(heading, { exact: true }).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     // Nothing is cut off or scrolls sideways at this width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -94,7 +138,7 @@ describe('by keyboard alone', () => {
     // The focus lands on the current state, "Not discussed"; arrow keys move between states, and the state is saved.
     await page.keyboard.press('ArrowLeft');
     await expect
-      .poll(async () => (await storedSessions(harness))[0]?.agreements)
+      .poll(async () => (await callSession())?.agreements)
       .toMatchObject({
         'rule-cameras': { state: 'declined' },
       });
@@ -102,9 +146,7 @@ describe('by keyboard alone', () => {
     await page.getByLabel('First name or initial').focus();
     await page.keyboard.type('J');
     await page.keyboard.press('Enter');
-    await expect
-      .poll(async () => (await storedSessions(harness))[0]?.people)
-      .toMatchObject([{ name: 'J', role: 'client' }]);
+    await expect.poll(async () => (await callSession())?.people).toMatchObject([{ name: 'J', role: 'client' }]);
     await page.close();
   });
 });
