@@ -164,16 +164,30 @@ export const endedTabsSchema = z.record(
  * every tab event need, without reading every session ever stored.
  * Derived from the sessions; rebuilt from them whenever the background starts.
  */
-export const openSessionsSchema = z.record(
-  z.string(),
-  z.object({
-    status: z.enum(['running', 'aftercare-pending']),
-    tabId: z.number().int().nullable(),
-    platform: sessionPlatformSchema,
-    startedAt: timestamp,
-    endedAt: timestamp.nullable(),
-  }),
-);
+export const openSessionSchema = z.object({
+  status: z.enum(['running', 'aftercare-pending']),
+  origin: z.enum(['tab', 'manual']),
+  tabId: z.number().int().nullable(),
+  platform: sessionPlatformSchema,
+  host: z.string().nullable(),
+  startedAt: timestamp,
+  endedAt: timestamp.nullable(),
+  endReason: endReasonSchema.nullable(),
+  /**
+   * What the session's own record still lacks, because it could not be written
+   * when this happened (Callcare was locked): "create" the record, or "end" it.
+   */
+  pending: z.enum(['create', 'end']).nullable(),
+});
+
+/**
+ * The sessions that are not complete, in brief: what the badge, the popup and
+ * every tab event need, without reading (or unlocking) every session stored.
+ * It holds no client text, so it stays readable while Callcare is locked, and
+ * it is where the lifecycle is decided: calls that start or end while locked
+ * are remembered here until their records can be written.
+ */
+export const openSessionsSchema = z.record(z.string(), openSessionSchema);
 
 export const quarantineEntrySchema = z.object({
   key: z.string(),
@@ -206,5 +220,5 @@ export type Session = z.infer<typeof sessionSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type EndedTabs = z.infer<typeof endedTabsSchema>;
 export type OpenSessions = z.infer<typeof openSessionsSchema>;
-export type OpenSession = OpenSessions[string];
+export type OpenSession = z.infer<typeof openSessionSchema>;
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;

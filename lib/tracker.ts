@@ -1,24 +1,31 @@
 /**
  * The session lifecycle: which tab's call starts a session, and what ends one.
- * Every step reads and writes storage under one lock, so events arriving
- * together (a tab's several updates, a close during a reload) and a service
- * worker that was stopped in between all come out the same.
+ * Every step runs under one lock, so events arriving together (a tab's several
+ * updates, a close during a reload) and a service worker that was stopped in
+ * between all come out the same.
+ *
+ * The lifecycle is decided on the brief list of open sessions, which holds no
+ * client text and so stays readable while Callcare is locked. Each session's
+ * own record follows at once when it can be written, or when Callcare is next
+ * unlocked (`writePending`): a call that starts or ends while locked is still
+ * remembered, with its platform and times, and still prompts for its note.
  *
  * Returns what happened; the background turns that into badges and prompts.
  */
 import { templateForNewSession } from './caseload';
-import { briefOf, noteSessionChange } from './openSessions';
+import { type Brief, briefOf, briefs } from './openSessions';
 import { type Call, detectCall } from './platforms';
-import type { EndReason, Session, SessionPlatform } from './schemas';
+import type { EndReason, OpenSession, SessionPlatform } from './schemas';
 import { createSession, endSession } from './session';
 import { endedTabs, openSessions, sessions } from './storage/items';
 import { withLock } from './storage/lock';
+import { isLocked } from './storage/stored';
 
 export type LifecycleEvent =
-  | { type: 'started'; session: Session }
+  | { type: 'started'; session: Brief }
   /** The same call loaded again (a reload, a new page of the same call): the browser has reset the tab's badge. */
-  | { type: 'continued'; session: Session }
-  | { type: 'ended'; session: Session };
+  | { type: 'continued'; session: Brief }
+  | { type: 'ended'; session: Brief };
 
 export interface Clock {
   now(): number;
@@ -32,33 +39,86 @@ export const systemClock: Clock = {
 
 const LIFECYCLE_LOCK = 'lifecycle';
 
-async function runningForTab(tabId: number): Promise<Session | undefined> {
-  const brief = await openSessions.get();
-  const id = Object.keys(brief).find((key) => brief[key]?.status === 'running' && brief[key]?.tabId === tabId);
-  const session = id === undefined ? undefined : await sessions.get(id);
-  return session?.status === 'running' ? session : undefined;
+async function runningForTab(tabId: number): Promise<Brief | undefined> {
+  return briefs(await openSessions.get()).find((entry) => entry.status === 'running' && entry.tabId === tabId);
 }
 
-async function end(session: Session, reason: EndReason, clock: Clock): Promise<LifecycleEvent[]> {
-  const ended = await sessions.update(session.id, (current) => endSession(current, reason, clock.now()));
-  if (!ended) return [];
-  await noteSessionChange(ended);
-  return session.status === 'running' && ended.status !== 'running' ? [{ type: 'ended', session: ended }] : [];
+async function setEntry(id: string, entry: OpenSession): Promise<Brief> {
+  await openSessions.update((current) => ({ ...current, [id]: entry }));
+  return { ...entry, id };
 }
 
-async function start(tabId: number, call: Call, clock: Clock): Promise<LifecycleEvent> {
-  const session = createSession({
-    id: clock.newId(),
-    origin: 'tab',
+/**
+ * Brings a session's own record in line with its entry: creates it, or ends
+ * it. While Callcare is locked this waits, and the entry keeps what is pending.
+ */
+async function writeRecord(brief: Brief, clock: Clock): Promise<void> {
+  if (brief.pending === null) return;
+  try {
+    const existing = await sessions.get(brief.id);
+    if (brief.pending === 'create' && !existing) {
+      const created = createSession({
+        id: brief.id,
+        origin: brief.origin,
+        platform: brief.platform,
+        host: brief.host,
+        tabId: brief.tabId,
+        template: await templateForNewSession(),
+        now: brief.startedAt,
+      });
+      await sessions.put(
+        brief.status === 'running'
+          ? created
+          : endSession(created, brief.endReason ?? 'tab-closed', brief.endedAt ?? clock.now()),
+      );
+    } else if (existing) {
+      await sessions.update(brief.id, (current) =>
+        brief.status === 'running'
+          ? current
+          : endSession(current, brief.endReason ?? 'tab-closed', brief.endedAt ?? clock.now()),
+      );
+    }
+    await openSessions.update((current) => {
+      const entry = current[brief.id];
+      return entry ? { ...current, [brief.id]: { ...entry, pending: null } } : current;
+    });
+  } catch (error) {
+    if (!isLocked(error)) throw error;
+  }
+}
+
+async function end(brief: Brief, reason: EndReason, clock: Clock): Promise<LifecycleEvent[]> {
+  if (brief.status !== 'running') return [];
+  const ended = await setEntry(brief.id, {
+    ...brief,
+    status: 'aftercare-pending',
+    endedAt: clock.now(),
+    endReason: reason,
+    pending: brief.pending === 'create' ? 'create' : 'end',
+  });
+  await writeRecord(ended, clock);
+  return [{ type: 'ended', session: ended }];
+}
+
+async function start(
+  origin: OpenSession['origin'],
+  tabId: number | null,
+  call: Call | { platform: SessionPlatform; host: null },
+  clock: Clock,
+): Promise<LifecycleEvent> {
+  const started = await setEntry(clock.newId(), {
+    status: 'running',
+    origin,
+    tabId,
     platform: call.platform,
     host: call.host,
-    tabId,
-    template: await templateForNewSession(),
-    now: clock.now(),
+    startedAt: clock.now(),
+    endedAt: null,
+    endReason: null,
+    pending: 'create',
   });
-  await sessions.put(session);
-  await noteSessionChange(session);
-  return { type: 'started', session };
+  await writeRecord(started, clock);
+  return { type: 'started', session: started };
 }
 
 async function forgetEndedMark(tabId: number): Promise<void> {
@@ -86,7 +146,7 @@ export function observeTab(tabId: number, url: string | undefined, clock: Clock 
     const mark = (await endedTabs.get())[String(tabId)];
     if (mark && mark.platform === call.platform) return events;
     await forgetEndedMark(tabId);
-    events.push(await start(tabId, call, clock));
+    events.push(await start('tab', tabId, call, clock));
     return events;
   });
 }
@@ -102,14 +162,14 @@ export function tabClosed(tabId: number, clock: Clock = systemClock) {
 /** "End session" pressed. The tab may stay on the call page, so it is marked not to start again by itself. */
 export function endByPractitioner(sessionId: string, clock: Clock = systemClock) {
   return withLock(LIFECYCLE_LOCK, async (): Promise<LifecycleEvent[]> => {
-    const session = await sessions.get(sessionId);
-    if (session?.status !== 'running') return [];
-    if (session.tabId !== null && session.host !== null) {
-      const tabKey = String(session.tabId);
-      const mark = { platform: session.platform, host: session.host, at: clock.now() };
+    const entry = (await openSessions.get())[sessionId];
+    if (entry?.status !== 'running') return [];
+    if (entry.tabId !== null && entry.host !== null) {
+      const tabKey = String(entry.tabId);
+      const mark = { platform: entry.platform, host: entry.host, at: clock.now() };
       await endedTabs.update((marks) => ({ ...marks, [tabKey]: mark }));
     }
-    return end(session, 'ended-by-practitioner', clock);
+    return end({ ...entry, id: sessionId }, 'ended-by-practitioner', clock);
   });
 }
 
@@ -120,25 +180,50 @@ export async function restartOnTab(tabId: number, url: string | undefined, clock
 }
 
 export function startByHand(platform: SessionPlatform, clock: Clock = systemClock) {
-  return withLock(LIFECYCLE_LOCK, async (): Promise<LifecycleEvent[]> => {
-    const session = createSession({
-      id: clock.newId(),
-      origin: 'manual',
-      platform,
-      host: null,
-      tabId: null,
-      template: await templateForNewSession(),
-      now: clock.now(),
-    });
-    await sessions.put(session);
-    await noteSessionChange(session);
-    return [{ type: 'started', session }];
+  return withLock(
+    LIFECYCLE_LOCK,
+    async (): Promise<LifecycleEvent[]> => [await start('manual', null, { platform, host: null }, clock)],
+  );
+}
+
+/** Writes the records that waited while Callcare was locked. */
+export function writePending(clock: Clock = systemClock) {
+  return withLock(LIFECYCLE_LOCK, async () => {
+    for (const brief of briefs(await openSessions.get())) await writeRecord(brief, clock);
   });
 }
 
 export interface OpenTab {
   id: number;
   url: string | undefined;
+}
+
+export interface Surroundings {
+  listTabs(): Promise<OpenTab[]>;
+  /** True when the browser itself has started since the last look (so tab ids from before mean nothing). */
+  browserRestarted(): Promise<boolean>;
+}
+
+/** Adds to the list any open session whose record it lacks (the list is derived data; the records win). */
+async function completeTheList(): Promise<void> {
+  let all: Awaited<ReturnType<typeof sessions.all>>;
+  try {
+    all = await sessions.all();
+  } catch (error) {
+    if (isLocked(error)) return; // Locked: the list is all there is to go on until unlocked.
+    throw error;
+  }
+  const stored = new Set(all.map((session) => session.id));
+  await openSessions.update((current) => {
+    const next = { ...current };
+    // An entry whose record was written once but is gone now (deleted, or set aside as unreadable) is dropped.
+    for (const [id, entry] of Object.entries(next)) if (entry.pending !== 'create' && !stored.has(id)) delete next[id];
+    for (const session of all) {
+      if (session.status === 'complete') delete next[session.id];
+      else if (!next[session.id] || next[session.id]?.pending === null) next[session.id] = briefOf(session);
+    }
+    return next;
+  });
 }
 
 /**
@@ -148,12 +233,6 @@ export interface OpenTab {
  * worker wakes, a session ends only if its tab is gone or left the call. Call
  * tabs with no session (the extension was just installed or updated) start one.
  */
-export interface Surroundings {
-  listTabs(): Promise<OpenTab[]>;
-  /** True when the browser itself has started since the last look (so tab ids from before mean nothing). */
-  browserRestarted(): Promise<boolean>;
-}
-
 export function recover(surroundings: Surroundings, clock: Clock = systemClock) {
   // The lock is taken before anything is awaited, so tab events that arrive
   // while the worker starts wait until storage matches the open tabs.
@@ -162,25 +241,27 @@ export function recover(surroundings: Surroundings, clock: Clock = systemClock) 
     const openTabs = await surroundings.listTabs();
     const events: LifecycleEvent[] = [];
     if (browserRestarted) await endedTabs.set({});
-    const all = await sessions.all();
-    await openSessions.set(briefOf(all));
-    const running = all.filter((session) => session.status === 'running' && session.tabId !== null);
+    await completeTheList();
+    for (const brief of briefs(await openSessions.get())) await writeRecord(brief, clock);
+    const running = briefs(await openSessions.get()).filter(
+      (entry) => entry.status === 'running' && entry.tabId !== null,
+    );
     const stillRunning = new Set<number>();
-    for (const session of running) {
-      const tab = browserRestarted ? undefined : openTabs.find((candidate) => candidate.id === session.tabId);
+    for (const brief of running) {
+      const tab = browserRestarted ? undefined : openTabs.find((candidate) => candidate.id === brief.tabId);
       const call = tab ? detectCall(tab.url) : null;
-      if (tab && call && call.platform === session.platform) {
+      if (tab && call && call.platform === brief.platform) {
         stillRunning.add(tab.id);
         continue;
       }
       const reason: EndReason = browserRestarted ? 'browser-closed' : tab ? 'navigated-away' : 'tab-closed';
-      events.push(...(await end(session, reason, clock)));
+      events.push(...(await end(brief, reason, clock)));
     }
     const marks = await endedTabs.get();
     for (const tab of openTabs) {
       const call = detectCall(tab.url);
       if (!call || stillRunning.has(tab.id) || marks[String(tab.id)]) continue;
-      events.push(await start(tab.id, call, clock));
+      events.push(await start('tab', tab.id, call, clock));
     }
     return events;
   });

@@ -1,7 +1,7 @@
 /** The prompts for an aftercare note: a notification, and the aftercare page in a tab. */
 import { type Browser, browser } from 'wxt/browser';
 import { m, platformNames } from '../messages';
-import type { Session } from '../schemas';
+import type { Brief } from '../openSessions';
 
 const NOTIFICATION_PREFIX = 'aftercare:';
 
@@ -14,7 +14,7 @@ export function sessionIdOfNotification(notificationId: string): string | null {
   return notificationId.startsWith(NOTIFICATION_PREFIX) ? notificationId.slice(NOTIFICATION_PREFIX.length) : null;
 }
 
-export async function notifyAftercare(session: Session, recovered: boolean): Promise<void> {
+export async function notifyAftercare(session: Pick<Brief, 'id' | 'platform'>, recovered: boolean): Promise<void> {
   const platform = platformNames[session.platform];
   const options: Browser.notifications.NotificationCreateOptions = {
     type: 'basic',

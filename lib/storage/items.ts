@@ -22,7 +22,7 @@ import {
   settingsSchema,
   templateSchema,
 } from '../schemas';
-import { sessionMigrations, settingsMigrations } from './migrations';
+import { openSessionsMigrations, sessionMigrations, settingsMigrations } from './migrations';
 import { defineCollection, defineItem } from './stored';
 
 export const sessions = defineCollection({
@@ -57,8 +57,8 @@ export const openSessions = defineItem({
   key: 'openSessions',
   area: 'local',
   schema: openSessionsSchema,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: openSessionsMigrations,
   fallback: () => ({}),
   clearedWhen: 'rebuilt from the sessions whenever the background starts',
 });

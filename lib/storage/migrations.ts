@@ -27,3 +27,21 @@ export const settingsMigrations: Migrations = {
   // v2 (caseload): the template new sessions start with.
   2: (previous) => ({ ...z.looseObject({}).parse(previous), defaultTemplateId: 'default' }),
 };
+
+export const openSessionsMigrations: Migrations = {
+  // v2: the lifecycle is decided on this list, so it keeps the host, the origin, the end reason and what is pending.
+  2: (previous) => {
+    const entries = z.record(z.string(), z.looseObject({ tabId: z.number().nullable() })).parse(previous);
+    const upgraded: Record<string, object> = {};
+    for (const [id, entry] of Object.entries(entries)) {
+      upgraded[id] = {
+        ...entry,
+        origin: entry.tabId === null ? 'manual' : 'tab',
+        host: null,
+        endReason: null,
+        pending: null,
+      };
+    }
+    return upgraded;
+  },
+};

@@ -56,6 +56,16 @@ const codec: Codec = plainCodec;
 
 export const QUARANTINE_PREFIX = 'quarantine:';
 
+/** Thrown when a protected record is read or written while Callcare is locked. Nothing is set aside for it. */
+export class LockedError extends Error {
+  constructor() {
+    super('Callcare is locked');
+    this.name = 'LockedError';
+  }
+}
+
+export const isLocked = (error: unknown): error is LockedError => error instanceof LockedError;
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const isEnvelope = (value: unknown): value is Envelope =>

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sessions, settings } from '../../lib/storage/items';
+import { openSessions, sessions, settings } from '../../lib/storage/items';
 import { quarantined } from '../../lib/storage/stored';
 import { recover } from '../../lib/tracker';
 
@@ -10,11 +10,11 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 /** Every stored shape ever written, one file per item and format version: `<item>.v<N>.json`. */
 const fixtures = readdirSync(FIXTURES)
-  .map((file) => file.match(/^(session|settings)\.v(\d+)\.json$/))
+  .map((file) => file.match(/^(session|settings|openSessions)\.v(\d+)\.json$/))
   .filter((found): found is RegExpMatchArray => found !== null)
   .map((found) => ({
     file: found[0],
-    item: found[1] as 'session' | 'settings',
+    item: found[1] as 'session' | 'settings' | 'openSessions',
     version: Number(found[2]),
     stored: JSON.parse(readFileSync(join(FIXTURES, found[0]), 'utf8')) as { v: number; data: Record<string, unknown> },
   }));
@@ -29,6 +29,10 @@ const read = {
     await fakeBrowser.storage.local.set({ settings: stored });
     return settings.get();
   },
+  openSessions: async (stored: unknown) => {
+    await fakeBrowser.storage.local.set({ openSessions: stored });
+    return openSessions.get();
+  },
 };
 
 describe('stored values from every earlier format', () => {
@@ -36,6 +40,8 @@ describe('stored values from every earlier format', () => {
 
   it('has a fixture for every format of every item', () => {
     expect(fixtures.map((fixture) => fixture.file).sort()).toEqual([
+      'openSessions.v1.json',
+      'openSessions.v2.json',
       'session.v1.json',
       'session.v2.json',
       'settings.v1.json',
@@ -50,7 +56,7 @@ describe('stored values from every earlier format', () => {
     expect(value).toBeDefined();
     // Every field that was there is still there, unchanged, apart from what the format added.
     for (const [key, old] of Object.entries(stored.data)) {
-      if (key === 'template' || key === 'agreements') continue;
+      if (key === 'template' || key === 'agreements' || item === 'openSessions') continue;
       expect((value as Record<string, unknown>)[key], key).toEqual(old);
     }
   });
@@ -76,7 +82,10 @@ describe('stored values from every earlier format', () => {
       else await fakeBrowser.storage.local.set({ settings: fixture.stored });
     }
     await recover({ listTabs: async () => [], browserRestarted: async () => true });
-    expect(await sessions.all()).toHaveLength(1);
+    expect((await sessions.all()).map((session) => [session.id, session.status])).toEqual([
+      ['5b0c1f7e-2f4a-4d33-9a51-0c7f0c1d2e3f', 'aftercare-pending'],
+    ]);
+    expect(Object.keys(await openSessions.get())).toEqual(['5b0c1f7e-2f4a-4d33-9a51-0c7f0c1d2e3f']);
     expect(await settings.get()).toEqual({
       openAftercareOnEnd: false,
       notifyOnEnd: true,

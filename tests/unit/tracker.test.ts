@@ -44,7 +44,17 @@ describe('the session lifecycle', () => {
     expect(session).toMatchObject({ platform: 'meet', host: 'meet.google.com', tabId: 1, status: 'running' });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('abc-defg-hij');
     expect(await openSessions.get()).toEqual({
-      'session-1': { status: 'running', tabId: 1, platform: 'meet', startedAt: clock.now(), endedAt: null },
+      'session-1': {
+        status: 'running',
+        origin: 'tab',
+        tabId: 1,
+        platform: 'meet',
+        host: 'meet.google.com',
+        startedAt: clock.now(),
+        endedAt: null,
+        endReason: null,
+        pending: null,
+      },
     });
   });
 
