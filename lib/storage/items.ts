@@ -4,7 +4,7 @@
  *
  * | what           | key                  | area    | cleared when                                   |
  * | -------------- | -------------------- | ------- | ---------------------------------------------- |
- * | sessions       | session:<id>         | local   | never by Callcare itself (later: retention)    |
+ * | sessions       | session:<id>         | local   | deleted by the practitioner, or by retention   |
  * | clients        | client:<id>          | local   | the practitioner deletes the client            |
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | rebuilt from the sessions at every start       |
@@ -12,6 +12,11 @@
  * | ended tabs     | endedTabs            | session | the browser closes                             |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
+ * | protection     | protection           | local   | protection is turned off (vault.ts)            |
+ * | unlocked key   | unlockedKey          | session | locked, or the browser closes (vault.ts)       |
+ *
+ * Sessions, clients and templates are `sealed`: encrypted while protection is
+ * on. The rest holds no client text and stays readable while locked.
  */
 import { z } from 'zod';
 import {
@@ -31,7 +36,8 @@ export const sessions = defineCollection({
   schema: sessionSchema,
   version: 2,
   migrations: sessionMigrations,
-  clearedWhen: 'never by Callcare itself',
+  clearedWhen: 'the practitioner deletes it, its client, or everything; or the retention period passes',
+  sealed: true,
 });
 
 export const clients = defineCollection({
@@ -41,6 +47,7 @@ export const clients = defineCollection({
   version: 1,
   migrations: {},
   clearedWhen: 'the practitioner deletes the client (and with them all their sessions)',
+  sealed: true,
 });
 
 /** The practitioner's checklist templates. With none stored, the built-in default is used. */
@@ -51,6 +58,7 @@ export const templates = defineCollection({
   version: 1,
   migrations: {},
   clearedWhen: 'the practitioner deletes the template',
+  sealed: true,
 });
 
 export const openSessions = defineItem({

@@ -7,9 +7,14 @@
  */
 const queues = new Map<string, Promise<unknown>>();
 
-export async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(
+  name: string,
+  work: () => Promise<T>,
+  mode: 'exclusive' | 'shared' = 'exclusive',
+): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) return locks.request(`callcare:${name}`, work) as Promise<T>;
+  if (locks) return locks.request(`callcare:${name}`, { mode }, work) as Promise<T>;
+  // Without Web Locks, shared users are simply taken one at a time too.
   const previous = queues.get(name) ?? Promise.resolve();
   const result = previous.then(work, work);
   const settled = result.catch(() => undefined);

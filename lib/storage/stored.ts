@@ -5,13 +5,15 @@
  * be read (corrupt, or written by a newer Callcare) is moved, exactly as found,
  * to a quarantine record and reported; it is never dropped or overwritten.
  *
- * All reads and writes pass through `codec`, so encrypting records at rest can
- * be added here without changing any caller.
+ * All reads and writes pass through `codec`, which encrypts the items marked
+ * `sealed` while protection is on, so no caller needs to know about it.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { seal, unseal } from '../crypto';
 import { type QuarantineEntry, quarantineEntrySchema } from '../schemas';
 import { withLock } from './lock';
+import { activeProtection, unlockedKey } from './vault';
 
 export type Area = 'local' | 'session';
 
@@ -25,6 +27,8 @@ interface Spec<T> {
   migrations: Migrations;
   /** When this value is cleared, for the list of everything stored. */
   clearedWhen: string;
+  /** Encrypted at rest when protection is on (it holds what a person typed about a client). */
+  sealed?: boolean;
 }
 
 export interface ItemSpec<T> extends Spec<T> {
@@ -42,17 +46,46 @@ interface Envelope {
   data: unknown;
 }
 
-interface Codec {
-  encode(envelope: Envelope): Promise<unknown>;
-  decode(stored: unknown): Promise<unknown>;
-}
+export const sealedRecordSchema = z.object({ sealed: z.literal(1), keyId: z.string(), iv: z.string(), ct: z.string() });
 
-const plainCodec: Codec = {
-  encode: async (envelope) => envelope,
-  decode: async (stored) => stored,
+export const isSealedRecord = (stored: unknown) =>
+  typeof stored === 'object' && stored !== null && 'sealed' in stored && 'ct' in stored;
+
+/**
+ * The one place records are encrypted and decrypted. Items not marked
+ * `sealed`, and every item while protection is off, are stored as they are.
+ */
+const codec = {
+  async encode(spec: { sealed?: boolean }, key: string, envelope: Envelope): Promise<unknown> {
+    if (!spec.sealed) return envelope;
+    const protection = await activeProtection();
+    if (!protection) return envelope;
+    const unlocked = await unlockedKey();
+    if (unlocked?.keyId !== protection.keyId) throw new LockedError();
+    return { sealed: 1, keyId: protection.keyId, ...(await seal(unlocked.key, JSON.stringify(envelope), key)) };
+  },
+
+  /** The envelope inside what was stored, or why it cannot be had. Throws LockedError while locked. */
+  async decode(spec: { sealed?: boolean }, key: string, stored: unknown): Promise<Outcome<unknown>> {
+    const protection = await activeProtection();
+    if (!isSealedRecord(stored)) {
+      if (spec.sealed && protection) return { ok: false, reason: 'it is stored unencrypted while protection is on' };
+      return { ok: true, value: stored };
+    }
+    const record = sealedRecordSchema.safeParse(stored);
+    if (!record.success) return { ok: false, reason: 'its encrypted form is damaged' };
+    if (!protection) return { ok: false, reason: 'it is encrypted, but protection is off' };
+    if (record.data.keyId !== protection.keyId)
+      return { ok: false, reason: 'it was encrypted with another passphrase' };
+    const unlocked = await unlockedKey();
+    if (unlocked?.keyId !== protection.keyId) throw new LockedError();
+    try {
+      return { ok: true, value: JSON.parse(await unseal(unlocked.key, record.data, key)) };
+    } catch {
+      return { ok: false, reason: 'it was changed after it was encrypted (damaged or tampered with)' };
+    }
+  },
 };
-
-const codec: Codec = plainCodec;
 
 export const QUARANTINE_PREFIX = 'quarantine:';
 
@@ -75,14 +108,11 @@ const isEnvelope = (value: unknown): value is Envelope =>
   Number.isInteger((value as Envelope).v) &&
   'data' in value;
 
-/** Turns what was stored into a current, valid value, or says why it cannot. Pure apart from the codec. */
-export async function decodeStored<T>(spec: Spec<T>, stored: unknown): Promise<Outcome<T>> {
-  let envelope: unknown;
-  try {
-    envelope = await codec.decode(stored);
-  } catch (error) {
-    return { ok: false, reason: `it could not be decoded (${String(error)})` };
-  }
+/** Turns what was stored under `key` into a current, valid value, or says why it cannot. */
+export async function decodeStored<T>(spec: Spec<T>, key: string, stored: unknown): Promise<Outcome<T>> {
+  const decoded = await codec.decode(spec, key, stored);
+  if (!decoded.ok) return decoded;
+  const envelope = decoded.value;
   if (!isEnvelope(envelope)) return { ok: false, reason: 'it is not in the stored format' };
   if (envelope.v > spec.version) {
     return { ok: false, reason: `it was written by a newer version of Callcare (format ${envelope.v})` };
@@ -135,10 +165,19 @@ async function quarantine(area: Area, key: string, found: unknown, reason: strin
   console.warn(`Callcare set aside the stored value "${key}": ${reason}`);
 }
 
+/** Writes are shared users of the vault: changing the passphrase waits for them, and they wait for it. */
+export const VAULT_LOCK = 'vault';
+
 async function write<T>(spec: Spec<T>, key: string, value: T): Promise<void> {
   const checked = spec.schema.parse(value);
-  const stored = await codec.encode({ v: spec.version, data: checked });
-  await areaOf(spec.area).set({ [key]: stored });
+  await withLock(
+    VAULT_LOCK,
+    async () => {
+      const stored = await codec.encode(spec, key, { v: spec.version, data: checked });
+      await areaOf(spec.area).set({ [key]: stored });
+    },
+    'shared',
+  );
 }
 
 function watchKeys(area: Area, matches: (key: string) => boolean, onChange: () => void): () => void {
@@ -161,7 +200,7 @@ export function defineItem<T>(spec: ItemSpec<T>): StoredItem<T> {
   const read = async (): Promise<T> => {
     const stored = (await areaOf(spec.area).get(spec.key))[spec.key];
     if (stored === undefined) return spec.fallback();
-    const outcome = await decodeStored(spec, stored);
+    const outcome = await decodeStored(spec, spec.key, stored);
     if (outcome.ok) return outcome.value;
     await quarantine(spec.area, spec.key, stored, outcome.reason);
     return spec.fallback();
@@ -194,7 +233,7 @@ export interface StoredCollection<T extends { id: string }> {
 export function defineCollection<T extends { id: string }>(spec: CollectionSpec<T>): StoredCollection<T> {
   const keyOf = (id: string) => `${spec.prefix}${id}`;
   const decodeOrSetAside = async (key: string, stored: unknown): Promise<T | undefined> => {
-    const outcome = await decodeStored(spec, stored);
+    const outcome = await decodeStored(spec, key, stored);
     if (outcome.ok) return outcome.value;
     await quarantine(spec.area, key, stored, outcome.reason);
     return undefined;

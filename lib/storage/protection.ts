@@ -1,0 +1,149 @@
+/**
+ * Turning protection on and off, unlocking, locking, and changing the
+ * passphrase. Every change of key rewrites all protected records in one
+ * storage write, together with the new protection settings: if anything fails
+ * before that write, nothing has changed; the write itself is all or nothing.
+ */
+import { browser } from 'wxt/browser';
+import { deriveKey, exportKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from '../crypto';
+import { clients, sessions, templates } from './items';
+import { withLock } from './lock';
+import { isSealedRecord, sealedRecordSchema, VAULT_LOCK } from './stored';
+import {
+  activeProtection,
+  forgetCached,
+  KEY_CHECK_TEXT,
+  PROTECTION_KEY,
+  type Protection,
+  storedProtection,
+  UNLOCKED_KEY,
+  unlockedKey,
+} from './vault';
+
+const SEALED_PREFIXES = [sessions.spec.prefix, clients.spec.prefix, templates.spec.prefix];
+
+export class WrongPassphraseError extends Error {
+  constructor() {
+    super('wrong passphrase');
+    this.name = 'WrongPassphraseError';
+  }
+}
+
+/** Named steps, so tests can interrupt the work at each one. */
+export type Step = 'derive' | 'read' | 'record' | 'write';
+export type StepHook = (step: Step, detail?: string) => void | Promise<void>;
+const noHook: StepHook = () => undefined;
+
+async function keyFor(passphrase: string, protection: Protection): Promise<CryptoKey> {
+  const key = await deriveKey(passphrase, protection.salt, protection.iterations);
+  try {
+    if ((await unseal(key, protection.check, PROTECTION_KEY)) === KEY_CHECK_TEXT) return key;
+  } catch {
+    // A wrong passphrase gives a key that cannot open the check.
+  }
+  throw new WrongPassphraseError();
+}
+
+async function newProtection(passphrase: string): Promise<{ protection: Protection; key: CryptoKey }> {
+  const salt = newSalt();
+  const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
+  const check = await seal(key, KEY_CHECK_TEXT, PROTECTION_KEY);
+  return { protection: { salt, iterations: PBKDF2_ITERATIONS, keyId: crypto.randomUUID(), check }, key };
+}
+
+async function rememberKey(keyId: string, key: CryptoKey) {
+  await browser.storage.session.set({ [UNLOCKED_KEY]: { keyId, raw: await exportKey(key), unlockedAt: Date.now() } });
+  forgetCached();
+}
+
+/**
+ * Rewrites every protected record from the old key (or none) to the new key
+ * (or none), and the protection settings with them, in one write. A record
+ * that cannot be opened with the old key is left exactly as it is: it will be
+ * set aside and reported when read, never lost.
+ */
+async function rewrap(
+  from: { keyId: string; key: CryptoKey } | null,
+  to: { protection: Protection; key: CryptoKey } | null,
+  hook: StepHook,
+): Promise<void> {
+  await hook('read');
+  const everything = await browser.storage.local.get(null);
+  const changes: Record<string, unknown> = {};
+  for (const [storageKey, stored] of Object.entries(everything)) {
+    if (!SEALED_PREFIXES.some((prefix) => storageKey.startsWith(prefix))) continue;
+    await hook('record', storageKey);
+    let envelope: unknown = stored;
+    if (isSealedRecord(stored)) {
+      const record = sealedRecordSchema.safeParse(stored);
+      if (!record.success || !from || record.data.keyId !== from.keyId) continue;
+      try {
+        envelope = JSON.parse(await unseal(from.key, record.data, storageKey));
+      } catch {
+        continue;
+      }
+    }
+    changes[storageKey] = to
+      ? { sealed: 1, keyId: to.protection.keyId, ...(await seal(to.key, JSON.stringify(envelope), storageKey)) }
+      : envelope;
+  }
+  await hook('write');
+  await browser.storage.local.set({ ...changes, [PROTECTION_KEY]: storedProtection(to?.protection ?? null) });
+  forgetCached();
+}
+
+export function turnOn(passphrase: string, hook: StepHook = noHook): Promise<void> {
+  return withLock(VAULT_LOCK, async () => {
+    if (await activeProtection()) throw new Error('protection is already on');
+    await hook('derive');
+    const next = await newProtection(passphrase);
+    await rewrap(null, next, hook);
+    await rememberKey(next.protection.keyId, next.key);
+  });
+}
+
+export function changePassphrase(current: string, replacement: string, hook: StepHook = noHook): Promise<void> {
+  return withLock(VAULT_LOCK, async () => {
+    const protection = await activeProtection();
+    if (!protection) throw new Error('protection is off');
+    await hook('derive');
+    const old = await keyFor(current, protection);
+    const next = await newProtection(replacement);
+    await rewrap({ keyId: protection.keyId, key: old }, next, hook);
+    await rememberKey(next.protection.keyId, next.key);
+  });
+}
+
+export function turnOff(passphrase: string, hook: StepHook = noHook): Promise<void> {
+  return withLock(VAULT_LOCK, async () => {
+    const protection = await activeProtection();
+    if (!protection) return;
+    await hook('derive');
+    const key = await keyFor(passphrase, protection);
+    await rewrap({ keyId: protection.keyId, key }, null, hook);
+    await browser.storage.session.remove(UNLOCKED_KEY);
+    forgetCached();
+  });
+}
+
+/** Unlocks for this browser session. A wrong passphrase throws WrongPassphraseError and changes nothing. */
+export async function unlock(passphrase: string): Promise<void> {
+  const protection = await activeProtection();
+  if (!protection) return;
+  const key = await keyFor(passphrase, protection);
+  await rememberKey(protection.keyId, key);
+}
+
+export async function lock(): Promise<void> {
+  await browser.storage.session.remove(UNLOCKED_KEY);
+  forgetCached();
+}
+
+/** The key of the unlocked vault, for a backup sealed with it. */
+export async function currentKeyAndProtection(): Promise<{ key: CryptoKey; protection: Protection } | null> {
+  const protection = await activeProtection();
+  const unlocked = await unlockedKey();
+  return protection && unlocked?.keyId === protection.keyId ? { key: unlocked.key, protection } : null;
+}
+
+export { keyFor as keyForPassphrase };

@@ -1,0 +1,222 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createClient } from '../../lib/caseload';
+import { deriveKey, newSalt, seal, unseal } from '../../lib/crypto';
+import { changeSession } from '../../lib/record';
+import { setAgreementNote } from '../../lib/session';
+import { clients, openSessions, sessions } from '../../lib/storage/items';
+import {
+  changePassphrase,
+  lock,
+  type Step,
+  turnOff,
+  turnOn,
+  unlock,
+  WrongPassphraseError,
+} from '../../lib/storage/protection';
+import { isLocked, quarantined } from '../../lib/storage/stored';
+import { forgetCached, vaultStatus } from '../../lib/storage/vault';
+import { endByPractitioner, observeTab, startByHand, writePending } from '../../lib/tracker';
+
+const MEET = 'https://meet.google.com/abc-defg-hij';
+const SECRET = 'Mother worried about the brother';
+
+async function everythingStored(): Promise<string> {
+  return JSON.stringify(await fakeBrowser.storage.local.get(null));
+}
+
+/** A small caseload: a client and a session with a note about them. */
+async function someRecords() {
+  const client = await createClient('FS-042');
+  if (!client.ok) throw new Error(client.error);
+  await observeTab(1, MEET);
+  const [session] = await sessions.all();
+  await changeSession(String(session?.id), (current) => setAgreementNote(current, 'rule-present', SECRET));
+  return String(session?.id);
+}
+
+describe('encryption primitives', () => {
+  it('round-trips, with a fresh IV each time', async () => {
+    const key = await deriveKey('correct horse', newSalt(), 1000 * 600);
+    const first = await seal(key, 'hello', 'session:1');
+    const second = await seal(key, 'hello', 'session:1');
+    expect(first.iv).not.toBe(second.iv);
+    expect(first.ct).not.toBe(second.ct);
+    expect(await unseal(key, first, 'session:1')).toBe('hello');
+  });
+
+  it('detects a wrong key, a changed record, and a record moved to another key', async () => {
+    const salt = newSalt();
+    const key = await deriveKey('correct horse', salt, 600_000);
+    const wrong = await deriveKey('correct hors', salt, 600_000);
+    const sealed = await seal(key, 'hello', 'session:1');
+    await expect(unseal(wrong, sealed, 'session:1')).rejects.toThrow();
+    const bytes = atob(sealed.ct);
+    const flipped = btoa(String.fromCharCode(bytes.charCodeAt(0) ^ 1) + bytes.slice(1));
+    await expect(unseal(key, { ...sealed, ct: flipped }, 'session:1')).rejects.toThrow();
+    await expect(unseal(key, sealed, 'session:2')).rejects.toThrow();
+  });
+});
+
+describe('protection', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetCached();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  it('encrypts every client, session and template, and reads them back only when unlocked', async () => {
+    const sessionId = await someRecords();
+    expect(await everythingStored()).toContain(SECRET);
+    await turnOn('a long passphrase');
+    const stored = await everythingStored();
+    expect(stored).not.toContain(SECRET);
+    expect(stored).not.toContain('FS-042');
+    expect(await vaultStatus()).toBe('unlocked');
+    expect((await sessions.get(sessionId))?.agreements['rule-present']?.note).toBe(SECRET);
+
+    await lock();
+    expect(await vaultStatus()).toBe('locked');
+    await expect(sessions.get(sessionId)).rejects.toSatisfy(isLocked);
+    await expect(clients.all()).rejects.toSatisfy(isLocked);
+    // The brief list, with no client text, stays readable for the badge and the lifecycle.
+    expect(Object.keys(await openSessions.get())).toEqual([sessionId]);
+
+    const before = await everythingStored();
+    await expect(unlock('a wrong passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect(await everythingStored()).toBe(before);
+    expect(await vaultStatus()).toBe('locked');
+    await unlock('a long passphrase');
+    expect((await clients.all()).map((client) => client.code)).toEqual(['FS-042']);
+    expect(await quarantined.all()).toEqual([]);
+  });
+
+  it('keeps the key out of persistent storage', async () => {
+    await someRecords();
+    await turnOn('a long passphrase');
+    const persistent = await fakeBrowser.storage.local.get(null);
+    const session = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(session)).toContain('unlockedKey');
+    const raw = (session.unlockedKey as { raw: string }).raw;
+    expect(JSON.stringify(persistent)).not.toContain(raw);
+  });
+
+  it('remembers a call that starts and ends while locked, and writes its record once unlocked', async () => {
+    await turnOn('a long passphrase');
+    await lock();
+    const [started] = await observeTab(7, MEET);
+    expect(started?.type).toBe('started');
+    const [manual] = await startByHand('phone');
+    await endByPractitioner(String(manual?.session.id));
+    const brief = await openSessions.get();
+    expect(Object.values(brief).map((entry) => [entry.platform, entry.status, entry.pending])).toEqual([
+      ['meet', 'running', 'create'],
+      ['phone', 'aftercare-pending', 'create'],
+    ]);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('session:'))).toEqual(
+      [],
+    );
+
+    await unlock('a long passphrase');
+    await writePending();
+    const all = await sessions.all();
+    expect(all.map((session) => [session.platform, session.status]).sort()).toEqual([
+      ['meet', 'running'],
+      ['phone', 'aftercare-pending'],
+    ]);
+    expect(Object.values(await openSessions.get()).every((entry) => entry.pending === null)).toBe(true);
+  });
+
+  it('sets aside a record changed on disk, and one stored in the clear while protection is on', async () => {
+    const sessionId = await someRecords();
+    await turnOn('a long passphrase');
+    const key = `session:${sessionId}`;
+    const sealed = (await fakeBrowser.storage.local.get(key))[key] as { ct: string };
+    const tampered = {
+      ...sealed,
+      ct: `A${sealed.ct.slice(1)}` === sealed.ct ? `B${sealed.ct.slice(1)}` : `A${sealed.ct.slice(1)}`,
+    };
+    await fakeBrowser.storage.local.set({ [key]: tampered, 'session:planted': { v: 2, data: { id: 'planted' } } });
+    expect(await sessions.all()).toEqual([]);
+    const reasons = (await quarantined.all()).map((record) => record.entry?.reason).sort();
+    expect(reasons).toEqual([
+      'it is stored unencrypted while protection is on',
+      'it was changed after it was encrypted (damaged or tampered with)',
+    ]);
+    expect((await clients.all()).map((client) => client.code)).toEqual(['FS-042']);
+  });
+
+  it('turns protection off again with the passphrase, leaving every record readable', async () => {
+    const sessionId = await someRecords();
+    await turnOn('a long passphrase');
+    await expect(turnOff('nope')).rejects.toBeInstanceOf(WrongPassphraseError);
+    await turnOff('a long passphrase');
+    expect(await vaultStatus()).toBe('off');
+    expect(await everythingStored()).toContain(SECRET);
+    expect((await sessions.get(sessionId))?.agreements['rule-present']?.note).toBe(SECRET);
+  });
+});
+
+describe('changing the passphrase', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetCached();
+  });
+
+  it('re-encrypts everything: the new passphrase opens it, the old one no longer does', async () => {
+    const sessionId = await someRecords();
+    await turnOn('first passphrase');
+    await changePassphrase('first passphrase', 'second passphrase');
+    await lock();
+    await expect(unlock('first passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
+    await unlock('second passphrase');
+    expect((await sessions.get(sessionId))?.agreements['rule-present']?.note).toBe(SECRET);
+    expect(await quarantined.all()).toEqual([]);
+  });
+
+  it('refuses a wrong current passphrase and changes nothing', async () => {
+    await someRecords();
+    await turnOn('first passphrase');
+    const before = await everythingStored();
+    await expect(changePassphrase('not it', 'second passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect(await everythingStored()).toBe(before);
+  });
+
+  it('leaves the old state whole when interrupted at any step', async () => {
+    await someRecords();
+    await turnOn('first passphrase');
+    const before = await everythingStored();
+    const steps: string[] = [];
+    await changePassphrase('first passphrase', 'probe', (step, detail) => {
+      steps.push(detail ? `${step}:${detail}` : step);
+    });
+    // Back to the first passphrase, then interrupt each step of a change in turn.
+    await changePassphrase('probe', 'first passphrase');
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    for (const interruptAt of steps) {
+      const snapshot = await everythingStored();
+      await expect(
+        changePassphrase('first passphrase', 'second passphrase', (step: Step, detail?: string) => {
+          if ((detail ? `${step}:${detail}` : step) === interruptAt) throw new Error(`interrupted at ${interruptAt}`);
+        }),
+      ).rejects.toThrow('interrupted');
+      expect(await everythingStored(), interruptAt).toBe(snapshot);
+      await lock();
+      await unlock('first passphrase');
+      expect((await sessions.all())[0]?.agreements['rule-present']?.note).toBe(SECRET);
+    }
+    expect(before).not.toContain(SECRET);
+  }, 120_000);
+
+  it('leaves the old state whole when the final write itself fails', async () => {
+    await someRecords();
+    await turnOn('first passphrase');
+    const snapshot = await everythingStored();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('disk full'));
+    await expect(changePassphrase('first passphrase', 'second passphrase')).rejects.toThrow('disk full');
+    set.mockRestore();
+    expect(await everythingStored()).toBe(snapshot);
+    await lock();
+    await unlock('first passphrase');
+  });
+});
