@@ -120,6 +120,24 @@ export const settingsSchema = z.object({
   notifyOnEnd: z.boolean(),
   /** The template a new session starts with. */
   defaultTemplateId: z.string().min(1),
+  /** Lock when the computer has been idle this long (with protection on); null: only when the browser closes. */
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
+  /** Delete completed sessions older than this, once the practitioner has seen them; null: keep them. */
+  retentionDays: z.number().int().min(1).max(36_500).nullable(),
+  /** An organisation's own call hosts (its Jitsi, BigBlueButton), each with the browser's permission. */
+  customHosts: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9.-]+$/)
+        .max(253),
+    )
+    .max(50),
 });
 
 export const considerationIdSchema = z.enum([

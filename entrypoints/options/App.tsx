@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { LockGate } from '../../components/LockGate';
 import { m } from '../../lib/messages';
 import { ClientsView } from './ClientsView';
 import { ClientView } from './ClientView';
@@ -63,10 +64,14 @@ export function App() {
       </nav>
       <main>
         {route.view === 'settings' && <SettingsView />}
-        {route.view === 'clients' && <ClientsView />}
-        {route.view === 'client' && <ClientView key={route.id} id={route.id} />}
-        {route.view === 'checklists' && <TemplatesView />}
-        {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
+        {route.view !== 'settings' && (
+          <LockGate>
+            {route.view === 'clients' && <ClientsView />}
+            {route.view === 'client' && <ClientView key={route.id} id={route.id} />}
+            {route.view === 'checklists' && <TemplatesView />}
+            {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
+          </LockGate>
+        )}
       </main>
     </>
   );

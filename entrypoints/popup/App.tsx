@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { UnlockForm } from '../../components/LockGate';
 import { PendingNotes } from '../../components/PendingNotes';
 import { StartByHand } from '../../components/StartByHand';
 import { useShortcut } from '../../components/useShortcut';
 import { useNow, useStored } from '../../components/useStored';
+import { useVaultStatus } from '../../components/useVault';
 import { type ActiveTab, activeTab } from '../../lib/extension/activeTab';
 import { openPanel } from '../../lib/extension/panel';
 import { sendCommand } from '../../lib/extension/send';
@@ -12,6 +14,7 @@ import { detectCall } from '../../lib/platforms';
 import type { SessionPlatform } from '../../lib/schemas';
 import { progress } from '../../lib/session';
 import { openSessions, sessions } from '../../lib/storage/items';
+import { lock } from '../../lib/storage/protection';
 import { quarantined } from '../../lib/storage/stored';
 import { formatDuration } from '../../lib/time';
 
@@ -30,10 +33,11 @@ export function App() {
     tab && open.value
       ? Object.keys(open.value).find((id) => open.value?.[id]?.status === 'running' && open.value[id]?.tabId === tab.id)
       : undefined;
+  const vault = useVaultStatus();
   const session = useStored(
-    async () => (runningId ? ((await sessions.get(runningId)) ?? null) : null),
+    async () => (runningId && vault !== 'locked' ? ((await sessions.get(runningId)) ?? null) : null),
     sessions.watch,
-    runningId ?? 'none',
+    `${runningId}:${vault}`,
   );
 
   if (tab === undefined || open.value === undefined) return <main className="popup">{m.loading}</main>;
@@ -64,6 +68,7 @@ export function App() {
   };
 
   const current = session.value ?? null;
+  const running = runningId ? open.value[runningId] : undefined;
   const manualRunning = Object.entries(open.value).filter(
     ([, entry]) => entry.status === 'running' && entry.tabId === null,
   );
@@ -72,13 +77,17 @@ export function App() {
   return (
     <main className="popup">
       <h1>{m.appName}</h1>
-      {current && done ? (
+      {running ? (
         <section aria-labelledby="session-heading" className="card">
           <h2 id="session-heading" style={{ marginTop: 0 }}>
-            {m.popupSessionHeading(platformNames[current.platform])}
+            {m.popupSessionHeading(platformNames[running.platform])}
           </h2>
-          <p>{m.runningFor(formatDuration(now - current.startedAt))}</p>
-          <p>{m.agreementsProgress(done.agreementsRecorded, done.agreementsTotal)}</p>
+          <p>{m.runningFor(formatDuration(now - running.startedAt))}</p>
+          {done ? (
+            <p>{m.agreementsProgress(done.agreementsRecorded, done.agreementsTotal)}</p>
+          ) : (
+            vault === 'locked' && <p className="muted">{m.popupUnlockToSee}</p>
+          )}
           <button type="button" className="primary" onClick={openChecklist}>
             {m.popupOpenChecklist}
           </button>
@@ -117,6 +126,14 @@ export function App() {
       {error && (
         <p className="error" role="alert">
           {error}
+        </p>
+      )}
+      {vault === 'locked' && <UnlockForm compact />}
+      {vault === 'unlocked' && (
+        <p>
+          <button type="button" onClick={() => void lock()}>
+            {m.lockNow}
+          </button>
         </p>
       )}
       {setAside.value && setAside.value.length > 0 && (

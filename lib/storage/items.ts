@@ -23,6 +23,7 @@ import {
   clientSchema,
   endedTabsSchema,
   openSessionsSchema,
+  type Settings,
   sessionSchema,
   settingsSchema,
   templateSchema,
@@ -71,13 +72,20 @@ export const openSessions = defineItem({
   clearedWhen: 'rebuilt from the sessions whenever the background starts',
 });
 
-export const DEFAULT_SETTINGS = { openAftercareOnEnd: true, notifyOnEnd: true, defaultTemplateId: 'default' };
+export const DEFAULT_SETTINGS: Settings = {
+  openAftercareOnEnd: true,
+  notifyOnEnd: true,
+  defaultTemplateId: 'default',
+  autoLockMinutes: 15,
+  retentionDays: null,
+  customHosts: [],
+};
 
 export const settings = defineItem({
   key: 'settings',
   area: 'local',
   schema: settingsSchema,
-  version: 2,
+  version: 3,
   migrations: settingsMigrations,
   fallback: () => ({ ...DEFAULT_SETTINGS }),
   clearedWhen: 'never',

@@ -26,6 +26,13 @@ export const sessionMigrations: Migrations = {
 export const settingsMigrations: Migrations = {
   // v2 (caseload): the template new sessions start with.
   2: (previous) => ({ ...z.looseObject({}).parse(previous), defaultTemplateId: 'default' }),
+  // v3 (protection): auto-lock, retention and an organisation's own call hosts, all off to begin with.
+  3: (previous) => ({
+    ...z.looseObject({}).parse(previous),
+    autoLockMinutes: 15,
+    retentionDays: null,
+    customHosts: [],
+  }),
 };
 
 export const openSessionsMigrations: Migrations = {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { sessions, settings } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, sessions, settings } from '../../lib/storage/items';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const PAGE = 'chrome-extension://test-extension-id/popup.html';
@@ -60,7 +60,7 @@ describe('the background', () => {
   });
 
   it('does not open the aftercare page when the practitioner turned that off, but still notifies', async () => {
-    await settings.set({ openAftercareOnEnd: false, notifyOnEnd: true, defaultTemplateId: 'default' });
+    await settings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
     const tabId = await openTab(MEET);
     await vi.waitFor(async () => expect(await sessions.all()).toHaveLength(1));
     await closeTab(tabId);

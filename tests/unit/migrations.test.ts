@@ -46,6 +46,7 @@ describe('stored values from every earlier format', () => {
       'session.v2.json',
       'settings.v1.json',
       'settings.v2.json',
+      'settings.v3.json',
     ]);
     for (const fixture of fixtures) expect(fixture.stored.v).toBe(fixture.version);
   });
@@ -90,6 +91,9 @@ describe('stored values from every earlier format', () => {
       openAftercareOnEnd: false,
       notifyOnEnd: true,
       defaultTemplateId: 'default',
+      autoLockMinutes: 15,
+      retentionDays: null,
+      customHosts: [],
     });
     expect(await quarantined.all()).toEqual([]);
   });

@@ -13,15 +13,11 @@ describe('stored values', () => {
   });
 
   it('round-trips a value in a versioned envelope', async () => {
-    await settings.set({ openAftercareOnEnd: false, notifyOnEnd: true, defaultTemplateId: 'default' });
+    await settings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { v: 2, data: { openAftercareOnEnd: false, notifyOnEnd: true, defaultTemplateId: 'default' } },
+      settings: { v: 3, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
     });
-    expect(await settings.get()).toEqual({
-      openAftercareOnEnd: false,
-      notifyOnEnd: true,
-      defaultTemplateId: 'default',
-    });
+    expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
   });
 
   it('refuses to write a value that does not fit its schema', async () => {
