@@ -2,6 +2,7 @@
  * The practitioner's caseload in storage: clients, their sessions, and the
  * checklist templates. Every change goes through the stored items' locks.
  */
+import { browser } from 'wxt/browser';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, snapshotOf } from './checklist';
 import { m } from './messages';
 import { noteSessionRemoved } from './openSessions';
@@ -128,4 +129,24 @@ export async function importTemplate(text: string, now = Date.now()): Promise<Te
   };
   await templates.put(template);
   return { ...result, id: template.id };
+}
+
+// Deleting
+
+/** Deletes one session and its note. */
+export async function deleteSession(sessionId: string): Promise<void> {
+  await sessions.remove(sessionId);
+  await noteSessionRemoved(sessionId);
+}
+
+/** Deletes sessions by id (retention, after the practitioner has seen them). */
+export async function deleteSessions(ids: readonly string[]): Promise<number> {
+  for (const id of ids) await deleteSession(id);
+  return ids.length;
+}
+
+/** Deletes every client, session, template and setting Callcare holds, and forgets the passphrase. */
+export async function deleteEverything(): Promise<void> {
+  await browser.storage.local.clear();
+  await browser.storage.session.clear();
 }

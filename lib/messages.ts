@@ -555,6 +555,19 @@ export const m = {
   popupLocked: 'Callcare is locked.',
   popupUnlockToSee: 'Unlock to see and record the checklist.',
 
+  // Backups
+  backupNeedsUnlock: 'Unlock Callcare to make a backup.',
+  backupTooLarge: 'This file is too large to be a Callcare backup.',
+  backupNotJson: 'This file is not a Callcare backup: it is not readable JSON text.',
+  backupNotABackup: 'This file is not a Callcare backup.',
+  backupFormatVersion: 'This backup was made by a different version of Callcare, which this one cannot read.',
+  backupDamaged: (where: string) => `This backup is damaged (at ${where}). Nothing was restored.`,
+  backupWrongPassphrase: 'That is not the passphrase this backup was made with. Nothing was restored.',
+  backupRecordDamaged: (key: string) =>
+    `The record ${key} in this backup is damaged or was changed. Nothing was restored.`,
+  backupRecordInvalid: (key: string, reason: string) =>
+    `The record ${key} in this backup cannot be read: ${reason}. Nothing was restored.`,
+
   // Template files
   templateFieldId: 'its id',
   templateFieldPhase: 'its phase',

@@ -99,7 +99,7 @@ export class LockedError extends Error {
 
 export const isLocked = (error: unknown): error is LockedError => error instanceof LockedError;
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const isEnvelope = (value: unknown): value is Envelope =>
   typeof value === 'object' &&
@@ -112,7 +112,11 @@ const isEnvelope = (value: unknown): value is Envelope =>
 export async function decodeStored<T>(spec: Spec<T>, key: string, stored: unknown): Promise<Outcome<T>> {
   const decoded = await codec.decode(spec, key, stored);
   if (!decoded.ok) return decoded;
-  const envelope = decoded.value;
+  return readEnvelope(spec, decoded.value);
+}
+
+/** Upgrades and checks a plain envelope `{ v, data }` (from storage or from a backup file). */
+export function readEnvelope<T>(spec: Spec<T>, envelope: unknown): Outcome<T> {
   if (!isEnvelope(envelope)) return { ok: false, reason: 'it is not in the stored format' };
   if (envelope.v > spec.version) {
     return { ok: false, reason: `it was written by a newer version of Callcare (format ${envelope.v})` };

@@ -1,0 +1,78 @@
+/**
+ * A CSV of sessions for the practitioner's own statistics: dates, platforms,
+ * counts and choices, and no free text at all (no notes, names or codes).
+ */
+import type { Session } from './schemas';
+import { progress } from './session';
+
+const COLUMNS = [
+  'session',
+  'date',
+  'start',
+  'end',
+  'minutes',
+  'platform',
+  'status',
+  'ended by',
+  'client linked',
+  'checklist version',
+  'agreements',
+  'agreed',
+  'declined',
+  'not discussed',
+  'not applicable',
+  'checks ticked',
+  'people present',
+  'joined later',
+  'client seemed',
+  'follow-up today',
+  'supervision wanted',
+  'note complete',
+] as const;
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const date = (time: Date) => `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
+const clock = (time: Date) => `${pad(time.getHours())}:${pad(time.getMinutes())}`;
+
+/** Quotes a cell when it needs it; a cell starting with = + - @ is kept as text by spreadsheet programs. */
+function cell(value: string | number | boolean | null): string {
+  const text = value === null ? '' : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function sessionsToCsv(all: readonly Session[]): string {
+  const rows = [...all]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map((session) => {
+      const started = new Date(session.startedAt);
+      const states = Object.values(session.agreements).map((record) => record.state);
+      const count = (state: string) => states.filter((candidate) => candidate === state).length;
+      const done = progress(session);
+      return [
+        session.id,
+        date(started),
+        clock(started),
+        session.endedAt === null ? null : clock(new Date(session.endedAt)),
+        session.endedAt === null ? null : Math.round((session.endedAt - session.startedAt) / 60_000),
+        session.platform,
+        session.status,
+        session.endReason,
+        session.clientId !== null,
+        `${session.template.id}@${session.template.version}`,
+        done.agreementsTotal,
+        count('agreed'),
+        count('declined'),
+        count('not-discussed'),
+        count('not-applicable'),
+        done.checksTicked,
+        session.people.length,
+        session.people.filter((person) => person.joinedLater).length,
+        session.aftercare.clientSeemed,
+        session.aftercare.followUpToday,
+        session.aftercare.wantsSupervision,
+        session.aftercare.completedAt !== null,
+      ].map(cell);
+    });
+  return `${[COLUMNS.map(cell), ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`;
+}

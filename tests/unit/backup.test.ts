@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { lastChanged, makeBackup, mergePlan, openBackup, readBackupFile, restore } from '../../lib/backup';
+import { createClient } from '../../lib/caseload';
+import { changeSession } from '../../lib/record';
+import { keepAftercareDraft, setAgreementNote } from '../../lib/session';
+import { clients, openSessions, sessions } from '../../lib/storage/items';
+import { lock, turnOn } from '../../lib/storage/protection';
+import { forgetCached } from '../../lib/storage/vault';
+import { observeTab, tabClosed } from '../../lib/tracker';
+
+const MEET = 'https://meet.google.com/abc-defg-hij';
+
+async function sessionWithNote(tabId: number, note: string) {
+  await observeTab(tabId, MEET);
+  const entry = Object.entries(await openSessions.get()).find(([, brief]) => brief.tabId === tabId);
+  const id = String(entry?.[0]);
+  await changeSession(id, (current) => setAgreementNote(current, 'rule-present', note));
+  return id;
+}
+
+async function restoreText(text: string, passphrase: string | null = null) {
+  const read = readBackupFile(text);
+  if (!read.ok) throw new Error(read.error);
+  const opened = await openBackup(read.backup, passphrase);
+  if (!opened.ok) throw new Error(opened.error);
+  return restore(opened.contents);
+}
+
+describe('backups', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetCached();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  it('backs up everything, and restores it after a wipe', async () => {
+    await createClient('FS-042');
+    const id = await sessionWithNote(1, 'Both parents present');
+    await tabClosed(1);
+    const file = await makeBackup();
+    await fakeBrowser.storage.local.clear();
+    expect(await sessions.all()).toEqual([]);
+
+    const result = await restoreText(file);
+    expect(result.sessions).toEqual({ add: 1, replace: 0, keep: 0 });
+    expect((await sessions.get(id))?.agreements['rule-present']?.note).toBe('Both parents present');
+    expect((await clients.all()).map((client) => client.code)).toEqual(['FS-042']);
+    // The restored session is waiting for its aftercare note again.
+    expect((await openSessions.get())[id]?.status).toBe('aftercare-pending');
+  });
+
+  it('never overwrites newer data, and replaces older data', async () => {
+    const id = await sessionWithNote(1, 'Version in the backup');
+    const file = await makeBackup();
+    await changeSession(id, (current, now) =>
+      keepAftercareDraft(current, { concerns: 'Written after the backup' }, now + 1000),
+    );
+    expect((await restoreText(file)).sessions).toEqual({ add: 0, replace: 0, keep: 1 });
+    expect((await sessions.get(id))?.aftercare.concerns).toBe('Written after the backup');
+
+    const newer = await makeBackup();
+    await fakeBrowser.storage.local.set({ [`session:${id}`]: JSON.parse(file).records[`session:${id}`] });
+    expect((await restoreText(newer)).sessions).toEqual({ add: 0, replace: 1, keep: 0 });
+    expect((await sessions.get(id))?.aftercare.concerns).toBe('Written after the backup');
+  });
+
+  it('encrypts the backup with the passphrase when protection is on', async () => {
+    await sessionWithNote(1, 'Sensitive words');
+    await turnOn('a long passphrase');
+    const file = await makeBackup();
+    expect(file).not.toContain('Sensitive words');
+    const read = readBackupFile(file);
+    expect(read.ok && read.needsPassphrase).toBe(true);
+    if (!read.ok) return;
+    expect(await openBackup(read.backup, 'wrong passphrase')).toEqual({
+      ok: false,
+      error: 'That is not the passphrase this backup was made with. Nothing was restored.',
+    });
+    const opened = await openBackup(read.backup, 'a long passphrase');
+    expect(opened.ok && opened.contents.sessions[0]?.agreements['rule-present']?.note).toBe('Sensitive words');
+  });
+
+  it('needs Callcare unlocked to make a backup of protected records', async () => {
+    await sessionWithNote(1, 'x');
+    await turnOn('a long passphrase');
+    await lock();
+    await expect(makeBackup()).rejects.toThrow('Unlock Callcare to make a backup.');
+  });
+
+  it('refuses a backup with one changed record, and restores nothing from it', async () => {
+    await sessionWithNote(1, 'one');
+    await sessionWithNote(2, 'two');
+    const backup = JSON.parse(await makeBackup());
+    const [firstKey] = Object.keys(backup.records).filter((key) => key.startsWith('session:'));
+    backup.records[String(firstKey)].data.agreements = 'not a map';
+    await fakeBrowser.storage.local.clear();
+    const read = readBackupFile(JSON.stringify(backup));
+    if (!read.ok) throw new Error('expected the outer shape to pass');
+    const opened = await openBackup(read.backup, null);
+    expect(opened.ok).toBe(false);
+    expect(opened.ok || opened.error).toMatch(/^The record session:.+ in this backup cannot be read/);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('refuses random and hostile files with a reason, and changes nothing', async () => {
+    await sessionWithNote(1, 'kept as it is');
+    const valid = JSON.parse(await makeBackup());
+    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const hostile = fc.oneof(
+      fc.jsonValue(),
+      fc.anything(),
+      fc.record({
+        format: fc.oneof(fc.constant('callcare-backup'), fc.string()),
+        formatVersion: fc.oneof(fc.constant(1), fc.integer()),
+        createdAt: fc.oneof(fc.integer(), fc.string()),
+        encryption: fc.oneof(fc.constant(null), fc.anything()),
+        records: fc.oneof(
+          fc.dictionary(
+            fc.oneof(fc.constantFrom('session:x', 'client:y', '__proto__', 'constructor'), fc.string()),
+            fc.anything(),
+          ),
+          fc.anything(),
+        ),
+      }),
+      // A real backup with one record replaced by something else.
+      fc
+        .anything()
+        .map((junk) => ({
+          ...valid,
+          records: { ...valid.records, [Object.keys(valid.records)[0] ?? 'session:x']: junk },
+        })),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (value) => {
+        let text: string;
+        try {
+          text = JSON.stringify(value) ?? 'undefined';
+        } catch {
+          return;
+        }
+        const read = readBackupFile(text);
+        if (read.ok) {
+          const opened = await openBackup(read.backup, 'any passphrase');
+          if (opened.ok) {
+            // Only a file whose every record is valid gets this far; it is then merged, never replacing newer data.
+            await restore(opened.contents);
+            expect(
+              (await sessions.all()).some((session) => session.agreements['rule-present']?.note === 'kept as it is'),
+            ).toBe(true);
+            return;
+          }
+          expect(opened.error.length).toBeGreaterThan(0);
+        } else {
+          expect(read.error.length).toBeGreaterThan(0);
+        }
+        expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('plans a merge before making it', async () => {
+    const id = await sessionWithNote(1, 'a');
+    const read = readBackupFile(await makeBackup());
+    if (!read.ok) throw new Error(read.error);
+    const opened = await openBackup(read.backup, null);
+    if (!opened.ok) throw new Error(opened.error);
+    const plan = await mergePlan(opened.contents);
+    expect(plan.sessions.counts).toEqual({ add: 0, replace: 0, keep: 1 });
+    const session = await sessions.get(id);
+    expect(session && lastChanged(session)).toBeGreaterThan(0);
+  });
+});
