@@ -9,11 +9,15 @@ export default defineConfig({
     name: 'Callcare',
     description:
       'The rules-of-communication checklist beside your video call, what was agreed item by item, and an aftercare note when the call ends. Everything stays on your device.',
-    // The least the extension needs: storage, its own notifications and the
-    // call platforms' hosts (to see that a tab is a call). No "tabs", no
-    // all-sites access, no content script: nothing reads the call page.
-    permissions: ['storage', 'notifications'],
+    // The least the extension needs: storage (unlimited, for years of
+    // sessions), its own notifications, idle (to lock when away), alarms
+    // (retention checks) and the call platforms' hosts, to see that a tab is a
+    // call. No "tabs", no all-sites access, no content script: nothing reads
+    // the call page.
+    permissions: ['storage', 'unlimitedStorage', 'notifications', 'idle', 'alarms'],
     host_permissions: hostPermissionPatterns(),
+    // An organisation's own call host is asked for one host at a time, when the practitioner adds it.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Callcare' },
     commands: {
       'open-checklist': {

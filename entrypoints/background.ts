@@ -5,13 +5,21 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { applyAutoLockSetting, whenIdle } from '../lib/extension/autoLock';
 import { showBadges } from '../lib/extension/badge';
 import { handleCommand, isFromThisExtension } from '../lib/extension/commandHandler';
 import { applyLifecycleEvents } from '../lib/extension/effects';
 import { openPanel } from '../lib/extension/panel';
 import { clearAftercareNotification, openAftercarePage, sessionIdOfNotification } from '../lib/extension/prompts';
-import { browserSession, openSessions } from '../lib/storage/items';
-import { type LifecycleEvent, observeTab, recover, tabClosed } from '../lib/tracker';
+import {
+  checkRetention,
+  RETENTION_ALARM,
+  RETENTION_NOTIFICATION,
+  scheduleRetentionCheck,
+} from '../lib/extension/retentionCheck';
+import { browserSession, openSessions, settings } from '../lib/storage/items';
+import { vaultStatus, watchVault } from '../lib/storage/vault';
+import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../lib/tracker';
 
 function report(error: unknown) {
   console.error('Callcare:', error);
@@ -36,6 +44,22 @@ export default defineBackground(() => {
   openSessions.get().then(showBadges).catch(report);
   openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
 
+  // Records that waited while Callcare was locked are written as soon as it is unlocked.
+  watchVault(() => {
+    vaultStatus()
+      .then((status) => (status === 'unlocked' ? writePending() : undefined))
+      .catch(report);
+  });
+  applyAutoLockSetting().catch(report);
+  settings.watch(() => applyAutoLockSetting().catch(report));
+  browser.idle.onStateChanged.addListener((state) => {
+    whenIdle(state).catch(report);
+  });
+  scheduleRetentionCheck()?.catch(report);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) checkRetention().catch(report);
+  });
+
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status === undefined) return;
     follow(observeTab(tabId, tab.url));
@@ -48,6 +72,10 @@ export default defineBackground(() => {
   });
 
   const openNote = (notificationId: string) => {
+    if (notificationId === RETENTION_NOTIFICATION) {
+      browser.tabs.create({ url: browser.runtime.getURL('/options.html#settings') }).catch(report);
+      return;
+    }
     const sessionId = sessionIdOfNotification(notificationId);
     if (sessionId === null) return;
     openAftercarePage(sessionId)

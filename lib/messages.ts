@@ -4,7 +4,7 @@
  */
 import type { PlatformId } from './platforms';
 
-export const platformNames: Record<PlatformId | 'phone' | 'other', string> = {
+export const platformNames: Record<PlatformId | 'phone' | 'other' | 'custom', string> = {
   meet: 'Google Meet',
   zoom: 'Zoom',
   teams: 'Microsoft Teams',
@@ -14,6 +14,7 @@ export const platformNames: Record<PlatformId | 'phone' | 'other', string> = {
   doxy: 'Doxy.me',
   phone: 'Phone call',
   other: 'Another platform',
+  custom: "Your organisation's platform",
 };
 
 export const phaseNames = {
@@ -567,6 +568,64 @@ export const m = {
     `The record ${key} in this backup is damaged or was changed. Nothing was restored.`,
   backupRecordInvalid: (key: string, reason: string) =>
     `The record ${key} in this backup cannot be read: ${reason}. Nothing was restored.`,
+
+  // Your data
+  dataHeading: 'Your data',
+  dataBackup: 'Download a backup',
+  dataBackupHint:
+    'Every client, session and template in one file. With protection on, the file is encrypted with your passphrase.',
+  dataBackupDone: 'The backup was downloaded.',
+  dataRestore: 'Restore from a backup file',
+  dataRestoreHint:
+    'Adds what is missing and replaces only what the backup has newer. Nothing newer on this device is overwritten.',
+  dataRestorePassphrase: 'Passphrase of the backup',
+  dataRestoreOpen: 'Open the backup',
+  dataRestoreSummary: (sessions: number, clients: number, templates: number, date: string) =>
+    `This backup from ${date} holds ${sessions} ${plural(sessions, 'session', 'sessions')}, ${clients} ${plural(clients, 'client', 'clients')} and ${templates} ${plural(templates, 'template', 'templates')}.`,
+  dataRestorePlan: (add: number, replace: number, keep: number) =>
+    `Restoring adds ${add}, replaces ${replace} older ${plural(replace, 'record', 'records')}, and keeps ${keep} that ${plural(keep, 'is', 'are')} the same or newer here.`,
+  dataRestoreConfirm: 'Restore',
+  dataRestoreCancel: 'Cancel',
+  dataRestored: (add: number, replace: number) => `Restored: ${add} added, ${replace} replaced.`,
+  dataCsv: 'Download a CSV of sessions (no free text)',
+  dataCsvHint: 'Dates, platforms, counts and choices for your own statistics; no notes, names or codes.',
+  dataDeleteAll: 'Delete everything',
+  dataDeleteAllHint: 'Deletes every client, session, note, template and setting Callcare holds on this device.',
+  dataDeleteAllConfirmLabel: 'Type DELETE to confirm',
+  dataDeleteAllWord: 'DELETE',
+  dataDeleteAllYes: 'Delete everything now',
+  dataDeletedAll: 'Everything was deleted.',
+  retentionHeading: 'Keeping sessions',
+  retentionLabel: 'Delete completed sessions older than',
+  retentionOff: 'Keep them (no retention period)',
+  retentionDays: (days: number) =>
+    days % 365 === 0 ? `${days / 365} ${plural(days / 365, 'year', 'years')}` : `${days} days`,
+  retentionDue: (count: number, oldest: string, newest: string) =>
+    `${count} completed ${plural(count, 'session is', 'sessions are')} past the retention period (from ${oldest} to ${newest}).`,
+  retentionNoneDue: 'No completed session is past the retention period.',
+  retentionDelete: (count: number) => `Delete these ${count} ${plural(count, 'session', 'sessions')}`,
+  retentionDeleted: (count: number) => `${count} ${plural(count, 'session was', 'sessions were')} deleted.`,
+  retentionNotificationTitle: 'Sessions past the retention period',
+  retentionNotificationMessage: (count: number) =>
+    `${count} completed ${plural(count, 'session is', 'sessions are')} older than your retention period. Review and delete them in Callcare's settings.`,
+  hostsHeading: "Your organisation's call hosts",
+  hostsIntro:
+    'If your organisation runs its own Jitsi, BigBlueButton or similar, add its host. The browser will ask you to allow Callcare to see that host alone.',
+  hostsLabel: 'Host, such as jitsi.example.org',
+  hostsAdd: 'Add host',
+  hostsInvalid: 'Enter a host name such as jitsi.example.org, without https:// or a path.',
+  hostsKnown: 'Callcare already recognises this platform.',
+  hostsDenied: 'The browser did not give permission for this host, so it was not added.',
+  hostsNone: 'No hosts added.',
+  hostsRemove: (host: string) => `Remove ${host}`,
+  sessionDelete: 'Delete this session',
+  sessionDeleteConfirm: 'Delete this session and its aftercare note? This cannot be undone.',
+  sessionDeleteYes: 'Yes, delete it',
+  sessionDeleted: 'The session was deleted.',
+  sessionReport: 'Printable report',
+  reportTitle: 'Session report',
+  reportPrint: 'Print or save as PDF',
+  reportGenerated: (date: string) => `Made ${date} from Callcare. Confidential.`,
 
   // Template files
   templateFieldId: 'its id',

@@ -10,7 +10,8 @@ export const PLATFORM_IDS = ['meet', 'zoom', 'teams', 'webex', 'jitsi', 'whereby
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
 export interface Call {
-  platform: PlatformId;
+  /** "custom": one of the organisation's own hosts the practitioner added. */
+  platform: PlatformId | 'custom';
   host: string;
 }
 
@@ -138,7 +139,7 @@ export function platformForHost(host: string): PlatformId | null {
  * well-formed https address on a known host is not a call: an undefined URL (a
  * tab the extension may not read), `about:blank`, a typo, a data: URL.
  */
-export function detectCall(url: string | undefined | null): Call | null {
+export function detectCall(url: string | undefined | null, customHosts: readonly string[] = []): Call | null {
   if (typeof url !== 'string' || url.length === 0) return null;
   let parsed: URL;
   try {
@@ -148,6 +149,10 @@ export function detectCall(url: string | undefined | null): Call | null {
   }
   if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return null;
   const host = parsed.hostname.toLowerCase();
+  if (customHosts.includes(host)) {
+    // An organisation's own Jitsi or BigBlueButton: any page below the host's front page is taken as a call.
+    return parsed.pathname.replace(/\/+$/, '').length > 0 ? { platform: 'custom', host } : null;
+  }
   const platform = PLATFORMS.find((candidate) => candidate.hosts.some((pattern) => hostMatches(host, pattern)));
   if (!platform) return null;
   const fragment = parsed.hash.replace(/^#/, '');
@@ -166,3 +171,13 @@ export function hostPermissionPatterns(): string[] {
     platform.hosts.map((pattern) => (pattern.startsWith('.') ? `https://*${pattern}/*` : `https://${pattern}/*`)),
   );
 }
+
+/** A host name the practitioner typed, made canonical, or null if it is not one. */
+export function normaliseHost(typed: string): string | null {
+  const host = typed.trim().toLowerCase().replace(/\.$/, '');
+  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(host))
+    return null;
+  return host;
+}
+
+export const customHostPattern = (host: string) => `https://${host}/*`;

@@ -17,7 +17,7 @@ import { type Brief, briefOf, briefs } from './openSessions';
 import { type Call, detectCall } from './platforms';
 import type { EndReason, OpenSession, SessionPlatform } from './schemas';
 import { createSession, endSession } from './session';
-import { endedTabs, openSessions, sessions } from './storage/items';
+import { endedTabs, openSessions, sessions, settings } from './storage/items';
 import { withLock } from './storage/lock';
 import { isLocked } from './storage/stored';
 
@@ -135,7 +135,7 @@ async function forgetEndedMark(tabId: number): Promise<void> {
  */
 export function observeTab(tabId: number, url: string | undefined, clock: Clock = systemClock) {
   return withLock(LIFECYCLE_LOCK, async (): Promise<LifecycleEvent[]> => {
-    const call = detectCall(url);
+    const call = detectCall(url, (await settings.get()).customHosts);
     const running = await runningForTab(tabId);
     if (running && call && call.platform === running.platform) return [{ type: 'continued', session: running }];
     const events = running ? await end(running, 'navigated-away', clock) : [];
@@ -239,6 +239,7 @@ export function recover(surroundings: Surroundings, clock: Clock = systemClock) 
   return withLock(LIFECYCLE_LOCK, async (): Promise<LifecycleEvent[]> => {
     const browserRestarted = await surroundings.browserRestarted();
     const openTabs = await surroundings.listTabs();
+    const { customHosts } = await settings.get();
     const events: LifecycleEvent[] = [];
     if (browserRestarted) await endedTabs.set({});
     await completeTheList();
@@ -249,7 +250,7 @@ export function recover(surroundings: Surroundings, clock: Clock = systemClock) 
     const stillRunning = new Set<number>();
     for (const brief of running) {
       const tab = browserRestarted ? undefined : openTabs.find((candidate) => candidate.id === brief.tabId);
-      const call = tab ? detectCall(tab.url) : null;
+      const call = tab ? detectCall(tab.url, customHosts) : null;
       if (tab && call && call.platform === brief.platform) {
         stillRunning.add(tab.id);
         continue;
@@ -259,7 +260,7 @@ export function recover(surroundings: Surroundings, clock: Clock = systemClock) 
     }
     const marks = await endedTabs.get();
     for (const tab of openTabs) {
-      const call = detectCall(tab.url);
+      const call = detectCall(tab.url, customHosts);
       if (!call || stillRunning.has(tab.id) || marks[String(tab.id)]) continue;
       events.push(await start('tab', tab.id, call, clock));
     }

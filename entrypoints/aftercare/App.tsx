@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { AftercareForm } from '../../components/AftercareForm';
 import { ClientPicker } from '../../components/ClientPicker';
 import { PendingNotes } from '../../components/PendingNotes';
 import { SessionRecord } from '../../components/SessionRecord';
 import { useSessionEditor } from '../../components/useSessionEditor';
 import { useStored } from '../../components/useStored';
+import { deleteSession } from '../../lib/caseload';
 import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
@@ -46,6 +48,47 @@ export function App() {
     );
   }
   return <AftercareView stored={session.value} />;
+}
+
+function SessionActions({ session }: { session: Session }) {
+  const [confirming, setConfirming] = useState(false);
+  const [deleted, setDeleted] = useState(false);
+  if (deleted) return <p role="status">{m.sessionDeleted}</p>;
+  return (
+    <div className="card row">
+      <a
+        href={browser.runtime.getURL(`/report.html?session=${encodeURIComponent(session.id)}`)}
+        target="_blank"
+        rel="noreferrer"
+      >
+        {m.sessionReport}
+      </a>
+      {session.status !== 'running' &&
+        (confirming ? (
+          <>
+            <span>{m.sessionDeleteConfirm}</span>
+            <button
+              type="button"
+              className="danger"
+              onClick={async () => {
+                await clearAftercareNotification(session.id);
+                await deleteSession(session.id);
+                setDeleted(true);
+              }}
+            >
+              {m.sessionDeleteYes}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {m.panelEndNo}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {m.sessionDelete}
+          </button>
+        ))}
+    </div>
+  );
 }
 
 function AftercareView({ stored }: { stored: Session }) {
@@ -95,6 +138,7 @@ function AftercareView({ stored }: { stored: Session }) {
           <SessionRecord session={current} />
         </aside>
       </div>
+      <SessionActions session={current} />
     </main>
   );
 }

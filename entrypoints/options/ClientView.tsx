@@ -78,7 +78,12 @@ function SessionEntry({ session }: { session: Session }) {
         <summary>{m.historyShowRecord}</summary>
         <SessionRecord session={session} />
       </details>
-      <a href={aftercarePageUrl(session.id)}>{m.historyOpenNote}</a>
+      <p className="row">
+        <a href={aftercarePageUrl(session.id)}>{m.historyOpenNote}</a>
+        <a href={`report.html?session=${encodeURIComponent(session.id)}`} target="_blank" rel="noreferrer">
+          {m.sessionReport}
+        </a>
+      </p>
     </li>
   );
 }

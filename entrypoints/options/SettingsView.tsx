@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
 import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
@@ -7,6 +7,9 @@ import type { Settings } from '../../lib/schemas';
 import { settings } from '../../lib/storage/items';
 import { type QuarantineRecord, quarantined } from '../../lib/storage/stored';
 import { formatDateTime } from '../../lib/time';
+import { DataSection } from './DataSection';
+import { HostsSection } from './HostsSection';
+import { ProtectionSection } from './ProtectionSection';
 
 function download(record: QuarantineRecord) {
   const blob = new Blob([record.text], { type: 'application/json' });
@@ -63,6 +66,29 @@ function Quarantine() {
   );
 }
 
+const AUTO_LOCK_CHOICES = [5, 15, 30, 60, 120];
+
+function AutoLock({ minutes, onChange }: { minutes: number | null; onChange: (minutes: number | null) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{m.autoLockLabel}</label>
+      <select
+        id={id}
+        value={minutes ?? ''}
+        onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
+      >
+        {AUTO_LOCK_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {m.autoLockMinutes(choice)}
+          </option>
+        ))}
+        <option value="">{m.autoLockNever}</option>
+      </select>
+    </div>
+  );
+}
+
 export function SettingsView() {
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const [status, setStatus] = useState('');
@@ -100,6 +126,18 @@ export function SettingsView() {
           <p>{m.loading}</p>
         )}
       </section>
+      <ProtectionSection
+        autoLock={
+          stored.value && (
+            <AutoLock
+              minutes={stored.value.autoLockMinutes}
+              onChange={(autoLockMinutes) => change({ autoLockMinutes })}
+            />
+          )
+        }
+      />
+      <DataSection />
+      <HostsSection />
       <section aria-labelledby="shortcut">
         <h2 id="shortcut">{m.optionsShortcut}</h2>
         <p>

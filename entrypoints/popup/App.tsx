@@ -13,7 +13,7 @@ import { m, platformNames } from '../../lib/messages';
 import { detectCall } from '../../lib/platforms';
 import type { SessionPlatform } from '../../lib/schemas';
 import { progress } from '../../lib/session';
-import { openSessions, sessions } from '../../lib/storage/items';
+import { openSessions, sessions, settings } from '../../lib/storage/items';
 import { lock } from '../../lib/storage/protection';
 import { quarantined } from '../../lib/storage/stored';
 import { formatDuration } from '../../lib/time';
@@ -34,6 +34,7 @@ export function App() {
       ? Object.keys(open.value).find((id) => open.value?.[id]?.status === 'running' && open.value[id]?.tabId === tab.id)
       : undefined;
   const vault = useVaultStatus();
+  const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const session = useStored(
     async () => (runningId && vault !== 'locked' ? ((await sessions.get(runningId)) ?? null) : null),
     sessions.watch,
@@ -42,7 +43,7 @@ export function App() {
 
   if (tab === undefined || open.value === undefined) return <main className="popup">{m.loading}</main>;
 
-  const call = tab ? detectCall(tab.url) : null;
+  const call = tab ? detectCall(tab.url, stored.value?.customHosts) : null;
   const fail = (reason: string) => setError(m.errorGeneric(reason));
   // The panel must be opened synchronously inside the click, before anything is awaited.
   const openChecklist = () => {

@@ -37,7 +37,15 @@ describe('installing', () => {
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'load-unpacked.png') });
     const manifest = await harness.inspect(() => chrome.runtime.getManifest());
-    expect(manifest.permissions?.sort()).toEqual(['notifications', 'sidePanel', 'storage']);
+    expect(manifest.permissions?.sort()).toEqual([
+      'alarms',
+      'idle',
+      'notifications',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+    ]);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.host_permissions).not.toContain('<all_urls>');
     expect(manifest.content_scripts).toBeUndefined();
   });

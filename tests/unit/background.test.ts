@@ -31,6 +31,8 @@ describe('the background', () => {
     fakeBrowser.reset();
     // Not implemented by the fake browser; the background only registers a listener.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
     tabsCreated = vi.spyOn(fakeBrowser.tabs, 'create');
     background.main();
   });

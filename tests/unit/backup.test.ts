@@ -125,12 +125,10 @@ describe('backups', () => {
         ),
       }),
       // A real backup with one record replaced by something else.
-      fc
-        .anything()
-        .map((junk) => ({
-          ...valid,
-          records: { ...valid.records, [Object.keys(valid.records)[0] ?? 'session:x']: junk },
-        })),
+      fc.anything().map((junk) => ({
+        ...valid,
+        records: { ...valid.records, [Object.keys(valid.records)[0] ?? 'session:x']: junk },
+      })),
     );
     await fc.assert(
       fc.asyncProperty(hostile, async (value) => {

@@ -1,0 +1,289 @@
+import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { useStored } from '../../components/useStored';
+import { useVaultStatus } from '../../components/useVault';
+import {
+  type BackupContents,
+  type BackupFile,
+  type MergePlan,
+  makeBackup,
+  mergePlan,
+  openBackup,
+  readBackupFile,
+  restore,
+} from '../../lib/backup';
+import { deleteEverything, deleteSessions } from '../../lib/caseload';
+import { sessionsToCsv } from '../../lib/csv';
+import { m } from '../../lib/messages';
+import { dueForDeletion } from '../../lib/retention';
+import { sessions, settings } from '../../lib/storage/items';
+import { formatDate } from '../../lib/time';
+import { saveFile, today } from './download';
+
+export async function downloadBackup() {
+  saveFile(`callcare-backup-${today()}.json`, await makeBackup(), 'application/json');
+}
+
+type Status = { text: string; error: boolean } | null;
+
+function StatusLine({ status }: { status: Status }) {
+  if (!status) return null;
+  return (
+    <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
+      {status.text}
+    </p>
+  );
+}
+
+const fail = (failure: unknown): Status => ({
+  text: failure instanceof Error ? failure.message : String(failure),
+  error: true,
+});
+
+function Restore() {
+  const ids = { file: useId(), hint: useId(), passphrase: useId() };
+  const [file, setFile] = useState<BackupFile | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [opened, setOpened] = useState<{ contents: BackupContents; plan: Record<string, MergePlan> } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+
+  const open = async (backup: BackupFile, secret: string | null) => {
+    const result = await openBackup(backup, secret);
+    if (!result.ok) return setStatus({ text: result.error, error: true });
+    const plan = await mergePlan(result.contents);
+    setOpened({
+      contents: result.contents,
+      plan: { sessions: plan.sessions.counts, clients: plan.clients.counts, templates: plan.templates.counts },
+    });
+    setStatus(null);
+  };
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    event.target.value = '';
+    setOpened(null);
+    setFile(null);
+    if (!chosen) return;
+    const read = readBackupFile(await chosen.text());
+    if (!read.ok) return setStatus({ text: read.error, error: true });
+    setFile(read.backup);
+    if (!read.needsPassphrase) await open(read.backup, null).catch((failure) => setStatus(fail(failure)));
+  };
+  const total = (key: keyof MergePlan) => Object.values(opened?.plan ?? {}).reduce((sum, plan) => sum + plan[key], 0);
+
+  return (
+    <div className="card stack">
+      <div className="field">
+        <label htmlFor={ids.file}>{m.dataRestore}</label>
+        <p id={ids.hint} className="muted small">
+          {m.dataRestoreHint}
+        </p>
+        <input
+          id={ids.file}
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={ids.hint}
+          onChange={choose}
+        />
+      </div>
+      {file?.encryption && !opened && (
+        <form
+          className="stack"
+          onSubmit={(event: FormEvent) => {
+            event.preventDefault();
+            void open(file, passphrase).catch((failure) => setStatus(fail(failure)));
+          }}
+        >
+          <div className="field">
+            <label htmlFor={ids.passphrase}>{m.dataRestorePassphrase}</label>
+            <input
+              id={ids.passphrase}
+              type="password"
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          </div>
+          <button type="submit">{m.dataRestoreOpen}</button>
+        </form>
+      )}
+      {file && opened && (
+        <div className="notice stack" role="status">
+          <p>
+            {m.dataRestoreSummary(
+              opened.contents.sessions.length,
+              opened.contents.clients.length,
+              opened.contents.templates.length,
+              formatDate(file.createdAt),
+            )}
+          </p>
+          <p>{m.dataRestorePlan(total('add'), total('replace'), total('keep'))}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              onClick={async () => {
+                try {
+                  const result = await restore(opened.contents);
+                  const added = result.sessions.add + result.clients.add + result.templates.add;
+                  const replaced = result.sessions.replace + result.clients.replace + result.templates.replace;
+                  setStatus({ text: m.dataRestored(added, replaced), error: false });
+                } catch (failure) {
+                  setStatus(fail(failure));
+                }
+                setOpened(null);
+                setFile(null);
+              }}
+            >
+              {m.dataRestoreConfirm}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setOpened(null);
+                setFile(null);
+              }}
+            >
+              {m.dataRestoreCancel}
+            </button>
+          </div>
+        </div>
+      )}
+      <StatusLine status={status} />
+    </div>
+  );
+}
+
+function DeleteEverything() {
+  const id = useId();
+  const [typed, setTyped] = useState('');
+  const [status, setStatus] = useState<Status>(null);
+  return (
+    <form
+      className="card stack"
+      aria-label={m.dataDeleteAll}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (typed !== m.dataDeleteAllWord) return;
+        await deleteEverything();
+        setTyped('');
+        setStatus({ text: m.dataDeletedAll, error: false });
+      }}
+    >
+      <h3 style={{ margin: 0 }}>{m.dataDeleteAll}</h3>
+      <p className="muted small">{m.dataDeleteAllHint}</p>
+      <div className="field">
+        <label htmlFor={id}>{m.dataDeleteAllConfirmLabel}</label>
+        <input
+          id={id}
+          type="text"
+          autoComplete="off"
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="danger" disabled={typed !== m.dataDeleteAllWord}>
+        {m.dataDeleteAllYes}
+      </button>
+      <StatusLine status={status} />
+    </form>
+  );
+}
+
+const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825];
+
+function Retention() {
+  const id = useId();
+  const stored = useStored(() => settings.get(), settings.watch, 'settings');
+  const all = useStored(() => sessions.all(), sessions.watch, 'sessions');
+  const [status, setStatus] = useState<Status>(null);
+  if (!stored.value) return <p>{m.loading}</p>;
+  const days = stored.value.retentionDays;
+  const due = all.value ? dueForDeletion(all.value, days, Date.now()) : null;
+  return (
+    <section aria-labelledby="retention" className="card stack">
+      <h3 id="retention" style={{ margin: 0 }}>
+        {m.retentionHeading}
+      </h3>
+      <div className="field">
+        <label htmlFor={id}>{m.retentionLabel}</label>
+        <select
+          id={id}
+          value={days ?? ''}
+          onChange={(event) =>
+            void settings.update((current) => ({
+              ...current,
+              retentionDays: event.target.value === '' ? null : Number(event.target.value),
+            }))
+          }
+        >
+          <option value="">{m.retentionOff}</option>
+          {RETENTION_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {m.retentionDays(choice)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {days !== null && due && (
+        <div role="status">
+          {due.ids.length === 0 || due.oldest === null || due.newest === null ? (
+            <p className="muted">{m.retentionNoneDue}</p>
+          ) : (
+            <div className="notice stack">
+              <p>{m.retentionDue(due.ids.length, formatDate(due.oldest), formatDate(due.newest))}</p>
+              <button
+                type="button"
+                className="danger"
+                onClick={async () =>
+                  setStatus({ text: m.retentionDeleted(await deleteSessions(due.ids)), error: false })
+                }
+              >
+                {m.retentionDelete(due.ids.length)}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      <StatusLine status={status} />
+    </section>
+  );
+}
+
+export function DataSection() {
+  const vault = useVaultStatus();
+  const [status, setStatus] = useState<Status>(null);
+  return (
+    <section aria-labelledby="data" className="stack">
+      <h2 id="data">{m.dataHeading}</h2>
+      {vault === 'locked' ? null : (
+        <>
+          <div className="card stack">
+            <p className="muted small">{m.dataBackupHint}</p>
+            <button
+              type="button"
+              onClick={() =>
+                downloadBackup().then(
+                  () => setStatus({ text: m.dataBackupDone, error: false }),
+                  (failure) => setStatus(fail(failure)),
+                )
+              }
+            >
+              {m.dataBackup}
+            </button>
+            <p className="muted small">{m.dataCsvHint}</p>
+            <button
+              type="button"
+              onClick={async () =>
+                saveFile(`callcare-sessions-${today()}.csv`, sessionsToCsv(await sessions.all()), 'text/csv')
+              }
+            >
+              {m.dataCsv}
+            </button>
+            <StatusLine status={status} />
+          </div>
+          <Restore />
+          <Retention />
+        </>
+      )}
+      <DeleteEverything />
+    </section>
+  );
+}

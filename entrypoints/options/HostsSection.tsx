@@ -1,0 +1,81 @@
+import { type FormEvent, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useStored } from '../../components/useStored';
+import { m } from '../../lib/messages';
+import { customHostPattern, normaliseHost, platformForHost } from '../../lib/platforms';
+import { settings } from '../../lib/storage/items';
+
+export function HostsSection() {
+  const id = useId();
+  const stored = useStored(() => settings.get(), settings.watch, 'settings');
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const hosts = stored.value?.customHosts ?? [];
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const host = normaliseHost(typed);
+    if (!host) return setError(m.hostsInvalid);
+    if (platformForHost(host)) return setError(m.hostsKnown);
+    // Asked inside the click: the browser shows its own prompt for this one host.
+    browser.permissions.request({ origins: [customHostPattern(host)] }).then(
+      async (granted) => {
+        if (!granted) return setError(m.hostsDenied);
+        await settings.update((current) => ({
+          ...current,
+          customHosts: current.customHosts.includes(host) ? current.customHosts : [...current.customHosts, host],
+        }));
+        setTyped('');
+        setError(null);
+      },
+      (failure: unknown) => setError(m.errorGeneric(String(failure))),
+    );
+  };
+  const remove = async (host: string) => {
+    await settings.update((current) => ({
+      ...current,
+      customHosts: current.customHosts.filter((item) => item !== host),
+    }));
+    await browser.permissions.remove({ origins: [customHostPattern(host)] });
+  };
+
+  return (
+    <section aria-labelledby="hosts">
+      <h2 id="hosts">{m.hostsHeading}</h2>
+      <p>{m.hostsIntro}</p>
+      {hosts.length === 0 ? (
+        <p className="muted">{m.hostsNone}</p>
+      ) : (
+        <ul className="plain stack" aria-labelledby="hosts">
+          {hosts.map((host) => (
+            <li key={host} className="row">
+              <code>{host}</code>
+              <button type="button" onClick={() => void remove(host)}>
+                {m.hostsRemove(host)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="card stack" onSubmit={add} aria-label={m.hostsAdd}>
+        <div className="field">
+          <label htmlFor={id}>{m.hostsLabel}</label>
+          <input
+            id={id}
+            type="text"
+            autoComplete="off"
+            value={typed}
+            aria-invalid={error !== null}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit">{m.hostsAdd}</button>
+      </form>
+    </section>
+  );
+}
