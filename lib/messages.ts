@@ -617,6 +617,7 @@ export const m = {
   hostsKnown: 'Callcare already recognises this platform.',
   hostsDenied: 'The browser did not give permission for this host, so it was not added.',
   hostsNone: 'No hosts added.',
+  hostsAsking: (host: string) => `Asking the browser for permission to see ${host}, and nothing else…`,
   hostsRemove: (host: string) => `Remove ${host}`,
   sessionDelete: 'Delete this session',
   sessionDeleteConfirm: 'Delete this session and its aftercare note? This cannot be undone.',

@@ -10,6 +10,7 @@ export function HostsSection() {
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<string | null>(null);
   const hosts = stored.value?.customHosts ?? [];
 
   const add = (event: FormEvent) => {
@@ -18,8 +19,11 @@ export function HostsSection() {
     if (!host) return setError(m.hostsInvalid);
     if (platformForHost(host)) return setError(m.hostsKnown);
     // Asked inside the click: the browser shows its own prompt for this one host.
+    setError(null);
+    setAsking(host);
     browser.permissions.request({ origins: [customHostPattern(host)] }).then(
       async (granted) => {
+        setAsking(null);
         if (!granted) return setError(m.hostsDenied);
         await settings.update((current) => ({
           ...current,
@@ -28,7 +32,10 @@ export function HostsSection() {
         setTyped('');
         setError(null);
       },
-      (failure: unknown) => setError(m.errorGeneric(String(failure))),
+      (failure: unknown) => {
+        setAsking(null);
+        setError(m.errorGeneric(String(failure)));
+      },
     );
   };
   const remove = async (host: string) => {
@@ -69,6 +76,7 @@ export function HostsSection() {
             onChange={(event) => setTyped(event.target.value)}
           />
         </div>
+        {asking && <p role="status">{m.hostsAsking(asking)}</p>}
         {error && (
           <p className="error" role="alert">
             {error}

@@ -69,8 +69,9 @@ describe('a session from call to aftercare note', () => {
 
     // The toolbar popup shows the session at a glance and opens the side panel beside the call.
     const popup = await ToolbarPopup.open(h, call);
-    const glance = await popup.textOnceItShows('Running for');
+    const glance = await popup.textOnceItShows('Agreements recorded');
     expect(glance).toContain('Google Meet session');
+    expect(glance).toContain('Running for');
     expect(glance).toContain('Agreements recorded: 0 of 11');
     await popup.screenshot(join(SHOTS, 'popup.png'));
     await popup.pressButton('Open the checklist');
