@@ -21,6 +21,7 @@ const CALL_HOSTS = [
   'whereby.com',
   'doxy.me',
   'example.org',
+  'jitsi.example.org',
 ];
 
 export interface Harness {
@@ -45,11 +46,15 @@ function callPage(url: string): string {
   return `<!doctype html><html lang="en"><head><title>Call</title></head><body><h1>A video call</h1><p>${new URL(url).host}</p></body></html>`;
 }
 
-async function startChromium(profileDir: string): Promise<{ process: ChildProcess; endpoint: string }> {
+async function startChromium(
+  profileDir: string,
+  display?: string,
+): Promise<{ process: ChildProcess; endpoint: string }> {
   const child = spawn(
     CHROMIUM,
     [
-      '--headless=new',
+      // With a display (a virtual X server), the browser's own windows and prompts are real and can be answered.
+      ...(display ? [] : ['--headless=new']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -64,7 +69,7 @@ async function startChromium(profileDir: string): Promise<{ process: ChildProces
       `--user-data-dir=${profileDir}`,
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'], env: display ? { ...process.env, DISPLAY: display } : process.env },
   );
   const endpoint = await new Promise<string>((resolveEndpoint, reject) => {
     let seen = '';
@@ -79,9 +84,9 @@ async function startChromium(profileDir: string): Promise<{ process: ChildProces
   return { process: child, endpoint };
 }
 
-export async function launch(existingProfile?: string): Promise<Harness> {
+export async function launch(existingProfile?: string, options: { display?: string } = {}): Promise<Harness> {
   const profileDir = existingProfile ?? (await mkdtemp(join(tmpdir(), 'callcare-e2e-')));
-  const started = await startChromium(profileDir);
+  const started = await startChromium(profileDir, options.display);
   const browser = await chromium.connectOverCDP(started.endpoint);
   const context = browser.contexts()[0];
   if (!context) throw new Error('Chromium started without a browser context');

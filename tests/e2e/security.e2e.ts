@@ -4,6 +4,8 @@
  * wipe, asking for one custom host, no request leaving the extension, and
  * nothing a person typed ever run as code.
  */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +50,51 @@ async function callWithNote(h: Harness, url: string, note: string) {
   await panel.setAgreement(PRESENT, 'Agreed');
   await panel.noteFor(PRESENT).fill(note);
   return { call, panel, tabId };
+}
+
+interface VirtualDisplay {
+  name: string;
+  /** Does what opens the browser's prompt, waits for the prompt to take the focus from `page`, and answers it by keyboard. */
+  answerPrompt(page: Page, open: () => Promise<void>, answer: 'allow' | 'deny'): Promise<void>;
+  stop(): void;
+}
+
+async function virtualDisplay(): Promise<VirtualDisplay> {
+  const number = 90 + Math.floor(Math.random() * 9);
+  const name = `:${number}`;
+  const server = spawn('Xvfb', [name, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', () =>
+      reject(new Error('Xvfb is missing: .ci/run installs it (apt-get install xvfb xdotool)')),
+    );
+    server.once('spawn', () => resolve());
+  });
+  // Ready once the display's socket exists.
+  await expect.poll(() => existsSync(`/tmp/.X11-unix/X${number}`), { timeout: 10_000 }).toBe(true);
+  const env = { ...process.env, DISPLAY: name };
+  const xdotool = (...args: string[]) => execFileSync('xdotool', args, { env }).toString().trim();
+  return {
+    name,
+    async answerPrompt(page, open, answer) {
+      await open();
+      const asking = page.getByText(/^Asking the browser for permission/);
+      await asking.waitFor();
+      // The prompt is drawn by the browser itself: neither DevTools nor the X server tells when it is up. So the
+      // answer is typed, and typed again, until the page's request has its answer. "Deny" is the focused button,
+      // "Allow" the one before it.
+      const keys = answer === 'allow' ? ['shift+Tab', 'Return'] : ['Return'];
+      await expect
+        .poll(
+          async () => {
+            xdotool('key', '--delay', '100', ...keys);
+            return asking.isVisible();
+          },
+          { timeout: 15_000, interval: 800 },
+        )
+        .toBe(false);
+    },
+    stop: () => server.kill(),
+  };
 }
 
 const rawStorage = (h: Harness) => h.inspect(async () => JSON.stringify(await chrome.storage.local.get(null)));
@@ -174,25 +221,54 @@ describe('backups', () => {
 });
 
 describe('custom call hosts', () => {
-  it("asks the browser for that one host's permission, and adds nothing until it is given", async () => {
-    harness = await launch();
-    const h = harness;
-    const page = await settingsPage(h);
-    await page.getByLabel('Host, such as jitsi.example.org').fill('https://meet.google.com/x');
-    await page.getByRole('button', { name: 'Add host' }).click();
-    await page.getByText('Enter a host name such as jitsi.example.org, without https:// or a path.').waitFor();
-    await page.getByLabel('Host, such as jitsi.example.org').fill('meet.google.com');
-    await page.getByRole('button', { name: 'Add host' }).click();
-    await page.getByText('Callcare already recognises this platform.').waitFor();
+  it("asks the browser for that one host's permission, detects its calls, and gives the permission back", async () => {
+    // The browser's permission prompt is a real window: run the browser on a virtual display and answer it by keyboard.
+    const display = await virtualDisplay();
+    try {
+      harness = await launch(undefined, { display: display.name });
+      const h = harness;
+      const page = await settingsPage(h);
+      const field = page.getByLabel('Host, such as jitsi.example.org');
+      await field.fill('https://meet.google.com/x');
+      await page.getByRole('button', { name: 'Add host' }).click();
+      await page.getByText('Enter a host name such as jitsi.example.org, without https:// or a path.').waitFor();
+      await field.fill('meet.google.com');
+      await page.getByRole('button', { name: 'Add host' }).click();
+      await page.getByText('Callcare already recognises this platform.').waitFor();
 
-    await page.getByLabel('Host, such as jitsi.example.org').fill('Jitsi.Example.org');
-    await page.getByRole('button', { name: 'Add host' }).click();
-    // The browser's own prompt is now open for https://jitsi.example.org/* alone (answered by the practitioner).
-    await page.getByText('Asking the browser for permission to see jitsi.example.org, and nothing else…').waitFor();
-    const granted = await h.inspect(() => chrome.permissions.getAll());
-    expect(granted.origins).not.toContain('https://jitsi.example.org/*');
-    expect(granted.origins).not.toContain('https://*/*');
-    expect(await page.getByText('No hosts added.').count()).toBe(1);
+      // Refused in the prompt: nothing is added.
+      await field.fill('Jitsi.Example.org');
+      await display.answerPrompt(page, () => page.getByRole('button', { name: 'Add host' }).click(), 'deny');
+      await page.getByText('The browser did not give permission for this host, so it was not added.').waitFor();
+      expect(await page.getByText('No hosts added.').count()).toBe(1);
+
+      // Allowed: the host is added, with the permission for that host alone.
+      await display.answerPrompt(page, () => page.getByRole('button', { name: 'Add host' }).click(), 'allow');
+      await page
+        .getByRole('list', { name: "Your organisation's call hosts" })
+        .getByText('jitsi.example.org', { exact: true })
+        .waitFor();
+      const granted = await h.inspect(() => chrome.permissions.getAll());
+      expect(granted.origins).toContain('https://jitsi.example.org/*');
+      expect(granted.origins).not.toContain('https://*/*');
+
+      // A call on that host is now a session, kept by its host only.
+      const call = await h.openCall('https://jitsi.example.org/TeamRoom?jwt=secret');
+      const tabId = await h.tabIdOf(call);
+      await expect.poll(() => badgeOf(h, tabId)).toBe('●');
+      expect((await storedSessions(h))[0]).toMatchObject({ platform: 'custom', host: 'jitsi.example.org' });
+      expect(JSON.stringify(await h.inspect(() => chrome.storage.local.get(null)))).not.toContain('TeamRoom');
+
+      await page.getByRole('button', { name: 'Remove jitsi.example.org' }).click();
+      await page.getByText('No hosts added.').waitFor();
+      await expect
+        .poll(async () => (await h.inspect(() => chrome.permissions.getAll())).origins)
+        .not.toContain('https://jitsi.example.org/*');
+    } finally {
+      await harness?.close();
+      harness = undefined;
+      display.stop();
+    }
   });
 });
 
