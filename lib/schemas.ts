@@ -88,6 +88,8 @@ export const aftercareSchema = z.object({
   otherHelp: z.string(),
   wellbeing: z.string(),
   wantsSupervision: z.boolean(),
+  /** How the practitioner rated themselves after the session. */
+  selfRating: z.enum(['good', 'okay', 'tired', 'strained']).nullable(),
   /** The last time anything in the note was kept, draft or not. */
   updatedAt: timestamp.nullable(),
   completedAt: timestamp.nullable(),
@@ -138,6 +140,17 @@ export const settingsSchema = z.object({
         .max(253),
     )
     .max(50),
+  /** The most sessions the practitioner wants in a day; null: no limit. Never blocks a call. */
+  maxSessionsPerDay: z.number().int().min(1).max(50).nullable(),
+  /** Working days, 0 Sunday to 6 Saturday. */
+  workingDays: z.array(z.number().int().min(0).max(6)).max(7),
+  /** The end of the workday, "HH:MM" in the practitioner's time; null: no reminder. */
+  workdayEnd: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .nullable(),
+  /** Whether the weekly wellbeing view is shown. */
+  wellbeingView: z.boolean(),
 });
 
 export const considerationIdSchema = z.enum([

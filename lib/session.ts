@@ -51,6 +51,7 @@ export function emptyAftercare(): Aftercare {
     otherHelp: '',
     wellbeing: '',
     wantsSupervision: false,
+    selfRating: null,
     updatedAt: null,
     completedAt: null,
   };

@@ -9,6 +9,7 @@
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | rebuilt from the sessions at every start       |
  * | settings       | settings             | local   | never                                          |
+ * | day marks      | dayMarks             | local   | overwritten the next day it is used            |
  * | ended tabs     | endedTabs            | session | the browser closes                             |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
@@ -35,7 +36,7 @@ export const sessions = defineCollection({
   prefix: 'session:',
   area: 'local',
   schema: sessionSchema,
-  version: 2,
+  version: 3,
   migrations: sessionMigrations,
   clearedWhen: 'the practitioner deletes it, its client, or everything; or the retention period passes',
   sealed: true,
@@ -79,16 +80,31 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
   retentionDays: null,
   customHosts: [],
+  maxSessionsPerDay: null,
+  workingDays: [1, 2, 3, 4, 5],
+  workdayEnd: null,
+  wellbeingView: true,
 };
 
 export const settings = defineItem({
   key: 'settings',
   area: 'local',
   schema: settingsSchema,
-  version: 3,
+  version: 4,
   migrations: settingsMigrations,
   fallback: () => ({ ...DEFAULT_SETTINGS }),
   clearedWhen: 'never',
+});
+
+/** The day ("YYYY-MM-DD") the practitioner last dismissed the over-the-limit notice, and the day the workday-end reminder was snoozed. */
+export const dayMarks = defineItem({
+  key: 'dayMarks',
+  area: 'local',
+  schema: z.object({ limitNoticeDismissed: z.string().nullable(), workdayEndSnoozed: z.string().nullable() }),
+  version: 1,
+  migrations: {},
+  fallback: () => ({ limitNoticeDismissed: null, workdayEndSnoozed: null }),
+  clearedWhen: 'overwritten the next day it is used',
 });
 
 export const endedTabs = defineItem({

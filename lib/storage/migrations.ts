@@ -21,6 +21,11 @@ export const sessionMigrations: Migrations = {
     }
     return { ...session, clientId: null, template: { ...session.template, version: 1 }, agreements };
   },
+  // v3 (wellbeing): the practitioner's own rating after the session.
+  3: (previous) => {
+    const session = z.looseObject({ aftercare: z.looseObject({}) }).parse(previous);
+    return { ...session, aftercare: { ...session.aftercare, selfRating: null } };
+  },
 };
 
 export const settingsMigrations: Migrations = {
@@ -32,6 +37,14 @@ export const settingsMigrations: Migrations = {
     autoLockMinutes: 15,
     retentionDays: null,
     customHosts: [],
+  }),
+  // v4 (wellbeing): no daily maximum and no workday end until the practitioner sets them; Monday to Friday.
+  4: (previous) => ({
+    ...z.looseObject({}).parse(previous),
+    maxSessionsPerDay: null,
+    workingDays: [1, 2, 3, 4, 5],
+    workdayEnd: null,
+    wellbeingView: true,
   }),
 };
 

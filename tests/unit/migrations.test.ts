@@ -44,9 +44,11 @@ describe('stored values from every earlier format', () => {
       'openSessions.v2.json',
       'session.v1.json',
       'session.v2.json',
+      'session.v3.json',
       'settings.v1.json',
       'settings.v2.json',
       'settings.v3.json',
+      'settings.v4.json',
     ]);
     for (const fixture of fixtures) expect(fixture.stored.v).toBe(fixture.version);
   });
@@ -57,7 +59,7 @@ describe('stored values from every earlier format', () => {
     expect(value).toBeDefined();
     // Every field that was there is still there, unchanged, apart from what the format added.
     for (const [key, old] of Object.entries(stored.data)) {
-      if (key === 'template' || key === 'agreements' || item === 'openSessions') continue;
+      if (key === 'template' || key === 'agreements' || key === 'aftercare' || item === 'openSessions') continue;
       expect((value as Record<string, unknown>)[key], key).toEqual(old);
     }
   });
@@ -94,6 +96,10 @@ describe('stored values from every earlier format', () => {
       autoLockMinutes: 15,
       retentionDays: null,
       customHosts: [],
+      maxSessionsPerDay: null,
+      workingDays: [1, 2, 3, 4, 5],
+      workdayEnd: null,
+      wellbeingView: true,
     });
     expect(await quarantined.all()).toEqual([]);
   });

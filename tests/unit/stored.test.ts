@@ -15,7 +15,7 @@ describe('stored values', () => {
   it('round-trips a value in a versioned envelope', async () => {
     await settings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { v: 3, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
+      settings: { v: 4, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
     });
     expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
   });
