@@ -66,3 +66,19 @@ export function weekKey(timestamp: number): string {
   const sinceMonday = (date.getDay() + 6) % 7;
   return dayKey(new Date(date.getFullYear(), date.getMonth(), date.getDate() - sinceMonday, 12).getTime());
 }
+
+/** The Mondays of the last `count` local weeks, ending with this one, oldest first. */
+export function lastWeeks(now: number, count: number): string[] {
+  const today = new Date(now);
+  const sinceMonday = (today.getDay() + 6) % 7;
+  return Array.from({ length: count }, (_, index) =>
+    dayKey(
+      new Date(
+        today.getFullYear(),
+        today.getMonth(),
+        today.getDate() - sinceMonday - 7 * (count - 1 - index),
+        12,
+      ).getTime(),
+    ),
+  );
+}
