@@ -4,6 +4,7 @@ import { clientSeemedNames, m } from '../lib/messages';
 import { type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
 import type { AftercareFields } from '../lib/session';
 import { formatClock } from '../lib/time';
+import { SELF_RATINGS } from '../lib/wellbeing';
 import { Checkbox } from './Checkbox';
 import { SavedText } from './SavedText';
 
@@ -16,7 +17,7 @@ interface Props {
 
 export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
   const note = session.aftercare;
-  const ids = { seemed: useId(), next: useId() };
+  const ids = { seemed: useId(), next: useId(), rating: useId() };
   const [nextContact, setNextContact] = useState(note.nextContact);
   return (
     <form
@@ -89,6 +90,23 @@ export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
         onSave={(value) => onDraft({ otherHelp: value })}
         multiline
       />
+      <fieldset>
+        <legend>{m.selfRatingLabel}</legend>
+        <div className="states" role="radiogroup" aria-label={m.selfRatingLabel}>
+          {SELF_RATINGS.map((rating) => (
+            <label key={rating}>
+              <input
+                type="radio"
+                name={ids.rating}
+                value={rating}
+                checked={note.selfRating === rating}
+                onChange={() => onDraft({ selfRating: rating })}
+              />
+              {m.selfRatingNames[rating]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <SavedText
         label={m.aftercareWellbeing}
         hint={m.aftercareWellbeingHint}

@@ -2,6 +2,7 @@
 import { Fragment, useState } from 'react';
 import { carriedOver, previousSession, stillToReconfirm } from '../lib/carryOver';
 import { itemsInPhase, PHASES } from '../lib/checklist';
+import { numberOnItsDay } from '../lib/days';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
 import type { ChecklistItem, Session } from '../lib/schemas';
 import {
@@ -20,6 +21,7 @@ import { AgreementRow } from './AgreementRow';
 import { CheckRow } from './CheckRow';
 import { ClientPicker, openClientPage } from './ClientPicker';
 import { ConsiderationsSummary } from './ConsiderationsSummary';
+import { OverLimitNotice } from './DailyLimit';
 import { PeoplePresent } from './PeoplePresent';
 import { ProgressLine } from './ProgressLine';
 import { TemplatePicker } from './TemplatePicker';
@@ -50,6 +52,12 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
     `${session.clientId}`,
   );
   const carried = carriedOver(previous.value, session);
+  // Which session of its day this is, for the daily maximum (read once).
+  const number = useStored(
+    async () => numberOnItsDay(await sessions.all(), session),
+    () => () => undefined,
+    session.id,
+  );
   const toReconfirm = stillToReconfirm(carried, session);
 
   const renderItem = (item: ChecklistItem) =>
@@ -101,6 +109,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           </button>
         </div>
       )}
+      {running && number.value !== undefined && <OverLimitNotice number={number.value} startedAt={session.startedAt} />}
       <ClientPicker
         clientId={session.clientId}
         onLink={(clientId) => save((current) => linkClient(current, clientId))}

@@ -17,6 +17,14 @@ import {
   RETENTION_NOTIFICATION,
   scheduleRetentionCheck,
 } from '../lib/extension/retentionCheck';
+import {
+  remindWorkdayEnd,
+  scheduleWorkdayEnd,
+  snoozeWorkdayEnd,
+  WORKDAY_END_ALARM,
+  WORKDAY_NOTIFICATION,
+  WORKDAY_SNOOZE_ALARM,
+} from '../lib/extension/workdayEnd';
 import { browserSession, openSessions, settings } from '../lib/storage/items';
 import { vaultStatus, watchVault } from '../lib/storage/vault';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../lib/tracker';
@@ -51,13 +59,19 @@ export default defineBackground(() => {
       .catch(report);
   });
   applyAutoLockSetting().catch(report);
-  settings.watch(() => applyAutoLockSetting().catch(report));
+  scheduleWorkdayEnd().catch(report);
+  settings.watch(() => {
+    applyAutoLockSetting().catch(report);
+    scheduleWorkdayEnd().catch(report);
+  });
   browser.idle.onStateChanged.addListener((state) => {
     whenIdle(state).catch(report);
   });
   scheduleRetentionCheck()?.catch(report);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) checkRetention().catch(report);
+    if (alarm.name === WORKDAY_END_ALARM) remindWorkdayEnd(false).catch(report);
+    if (alarm.name === WORKDAY_SNOOZE_ALARM) remindWorkdayEnd(true).catch(report);
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -72,6 +86,10 @@ export default defineBackground(() => {
   });
 
   const openNote = (notificationId: string) => {
+    if (notificationId === WORKDAY_NOTIFICATION) {
+      browser.tabs.create({ url: browser.runtime.getURL('/aftercare.html') }).catch(report);
+      return;
+    }
     if (notificationId === RETENTION_NOTIFICATION) {
       browser.tabs.create({ url: browser.runtime.getURL('/options.html#settings') }).catch(report);
       return;
@@ -83,7 +101,10 @@ export default defineBackground(() => {
       .catch(report);
   };
   browser.notifications.onClicked.addListener(openNote);
-  browser.notifications.onButtonClicked?.addListener((notificationId) => openNote(notificationId));
+  browser.notifications.onButtonClicked?.addListener((notificationId, button) => {
+    if (notificationId === WORKDAY_NOTIFICATION && button === 1) snoozeWorkdayEnd().catch(report);
+    else openNote(notificationId);
+  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     // Opening the panel must happen now, inside the keyboard gesture.

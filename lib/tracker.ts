@@ -13,11 +13,12 @@
  * Returns what happened; the background turns that into badges and prompts.
  */
 import { templateForNewSession } from './caseload';
+import { dayKey, lastDays } from './days';
 import { type Brief, briefOf, briefs } from './openSessions';
 import { type Call, detectCall } from './platforms';
 import type { EndReason, OpenSession, SessionPlatform } from './schemas';
 import { createSession, endSession } from './session';
-import { endedTabs, openSessions, sessions, settings } from './storage/items';
+import { dayCounts, endedTabs, openSessions, sessions, settings } from './storage/items';
 import { withLock } from './storage/lock';
 import { isLocked } from './storage/stored';
 
@@ -118,7 +119,20 @@ async function start(
     pending: 'create',
   });
   await writeRecord(started, clock);
+  await countStart(started.startedAt);
   return { type: 'started', session: started };
+}
+
+/** Counts the session for its local day, keeping the last 60 days. */
+async function countStart(at: number): Promise<void> {
+  const today = dayKey(at);
+  const keep = new Set(lastDays(at, 60));
+  await dayCounts.update((counts) => {
+    const next: Record<string, number> = {};
+    for (const [day, count] of Object.entries(counts)) if (keep.has(day)) next[day] = count;
+    next[today] = (next[today] ?? 0) + 1;
+    return next;
+  });
 }
 
 async function forgetEndedMark(tabId: number): Promise<void> {

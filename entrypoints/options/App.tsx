@@ -3,6 +3,8 @@ import { LockGate } from '../../components/LockGate';
 import { m } from '../../lib/messages';
 import { ClientsView } from './ClientsView';
 import { ClientView } from './ClientView';
+import { HistoryView } from './HistoryView';
+import { OverviewView } from './OverviewView';
 import { SettingsView } from './SettingsView';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplatesView } from './TemplatesView';
@@ -12,7 +14,9 @@ type Route =
   | { view: 'clients' }
   | { view: 'client'; id: string }
   | { view: 'checklists' }
-  | { view: 'checklist'; id: string };
+  | { view: 'checklist'; id: string }
+  | { view: 'history' }
+  | { view: 'overview' };
 
 /** The options page's sections live in the address's fragment: #clients, #client/ID, #checklists, #checklist/ID. */
 function routeOf(hash: string): Route {
@@ -20,6 +24,8 @@ function routeOf(hash: string): Route {
   if (section === 'clients') return { view: 'clients' };
   if (section === 'client' && id) return { view: 'client', id: decodeURIComponent(id) };
   if (section === 'checklists') return { view: 'checklists' };
+  if (section === 'history') return { view: 'history' };
+  if (section === 'overview') return { view: 'overview' };
   if (section === 'checklist' && id) return { view: 'checklist', id: decodeURIComponent(id) };
   return { view: 'settings' };
 }
@@ -38,6 +44,8 @@ const NAV = [
   { href: '#settings', label: m.navSettings, views: ['settings'] },
   { href: '#clients', label: m.navClients, views: ['clients', 'client'] },
   { href: '#checklists', label: m.navChecklists, views: ['checklists', 'checklist'] },
+  { href: '#history', label: m.navHistory, views: ['history'] },
+  { href: '#overview', label: m.navOverview, views: ['overview'] },
 ] as const;
 
 export function App() {
@@ -70,6 +78,8 @@ export function App() {
             {route.view === 'client' && <ClientView key={route.id} id={route.id} />}
             {route.view === 'checklists' && <TemplatesView />}
             {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
+            {route.view === 'history' && <HistoryView />}
+            {route.view === 'overview' && <OverviewView />}
           </LockGate>
         )}
       </main>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
+import { useOptimistic } from '../../components/useOptimistic';
 import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
 import { m } from '../../lib/messages';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../../lib/time';
 import { DataSection } from './DataSection';
 import { HostsSection } from './HostsSection';
 import { ProtectionSection } from './ProtectionSection';
+import { WellbeingSection } from './WellbeingSection';
 
 function download(record: QuarantineRecord) {
   const blob = new Blob([record.text], { type: 'application/json' });
@@ -90,16 +92,21 @@ function AutoLock({ minutes, onChange }: { minutes: number | null; onChange: (mi
 }
 
 export function SettingsView() {
-  const stored = useStored(() => settings.get(), settings.watch, 'settings');
+  const loaded = useStored(() => settings.get(), settings.watch, 'settings');
+  if (!loaded.value) return <p>{m.loading}</p>;
+  return <SettingsBody stored={loaded.value} />;
+}
+
+function SettingsBody({ stored: saved }: { stored: Settings }) {
   const [status, setStatus] = useState('');
   const shortcut = useShortcut();
+  // Shown at once, then saved: a box ticked stays ticked while storage catches up.
+  const { value, save, error } = useOptimistic(saved, (patch) =>
+    settings.update((current) => patch(current, Date.now())),
+  );
+  const stored = { value };
   const change = (patch: Partial<Settings>) => {
-    settings
-      .update((current) => ({ ...current, ...patch }))
-      .then(
-        () => setStatus(m.optionsSaved),
-        (failure: unknown) => setStatus(m.errorGeneric(String(failure))),
-      );
+    save((current) => ({ ...current, ...patch })).then(() => setStatus(error ?? m.optionsSaved));
   };
   return (
     <>
@@ -126,6 +133,7 @@ export function SettingsView() {
           <p>{m.loading}</p>
         )}
       </section>
+      {stored.value && <WellbeingSection stored={stored.value} change={change} />}
       <ProtectionSection
         autoLock={
           stored.value && (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { TodayCount } from '../../components/DailyLimit';
 import { UnlockForm } from '../../components/LockGate';
 import { PendingNotes } from '../../components/PendingNotes';
 import { StartByHand } from '../../components/StartByHand';
@@ -78,6 +79,7 @@ export function App() {
   return (
     <main className="popup">
       <h1>{m.appName}</h1>
+      <TodayCount />
       {running ? (
         <section aria-labelledby="session-heading" className="card">
           <h2 id="session-heading" style={{ marginTop: 0 }}>

@@ -3,12 +3,14 @@
 import { openSessions, settings } from '../storage/items';
 import type { LifecycleEvent } from '../tracker';
 import { markTab, unmarkTab } from './badge';
+import { noticeIfOverLimit } from './dailyLimit';
 import { enablePanelForTab } from './panel';
 import { notifyAftercare, openAftercarePage } from './prompts';
 
 export async function applyLifecycleEvents(events: readonly LifecycleEvent[]): Promise<void> {
   for (const event of events) {
     const { session } = event;
+    if (event.type === 'started') await noticeIfOverLimit(session.startedAt);
     if (event.type !== 'ended') {
       if (session.tabId === null) continue;
       if (event.type === 'started') await enablePanelForTab(session.tabId);

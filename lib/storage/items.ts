@@ -10,6 +10,7 @@
  * | open sessions  | openSessions         | local   | rebuilt from the sessions at every start       |
  * | settings       | settings             | local   | never                                          |
  * | day marks      | dayMarks             | local   | overwritten the next day it is used            |
+ * | day counts     | dayCounts            | local   | days older than 60 are dropped                 |
  * | ended tabs     | endedTabs            | session | the browser closes                             |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
@@ -105,6 +106,17 @@ export const dayMarks = defineItem({
   migrations: {},
   fallback: () => ({ limitNoticeDismissed: null, workdayEndSnoozed: null }),
   clearedWhen: 'overwritten the next day it is used',
+});
+
+/** How many sessions started on each recent local day ("YYYY-MM-DD"): no client text, so it counts while locked too. */
+export const dayCounts = defineItem({
+  key: 'dayCounts',
+  area: 'local',
+  schema: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().int().nonnegative()),
+  version: 1,
+  migrations: {},
+  fallback: () => ({}),
+  clearedWhen: 'days older than 60 are dropped as new ones are counted',
 });
 
 export const endedTabs = defineItem({

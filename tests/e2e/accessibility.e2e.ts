@@ -100,6 +100,9 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
       { width: 1000, height: 800 },
       'Edit "Default checklist"',
     ],
+    ['history', () => 'options.html#history', { width: 1000, height: 800 }, 'History'],
+    ['overview', () => 'options.html#overview', { width: 1000, height: 800 }, 'Overview'],
+    ['report', () => `report.html?session=${sessionId}`, { width: 800, height: 800 }, 'Session report'],
   ];
 
   it.each(pages)('the %s has no accessibility violations', async (_name, path, viewport, heading) => {

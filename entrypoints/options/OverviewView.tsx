@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import { OutcomesChart, PendingAgeChart, SessionsPerDayChart } from '../../components/Charts';
+import { useStored } from '../../components/useStored';
+import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
+import { lastWeeks } from '../../lib/days';
+import { m } from '../../lib/messages';
+import { sessions, settings } from '../../lib/storage/items';
+import { SELF_RATINGS, weeklyWellbeing } from '../../lib/wellbeing';
+
+function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }) {
+  return (
+    <section aria-labelledby="weeks" className="card">
+      <h2 id="weeks" style={{ marginTop: 0 }}>
+        {m.chartWeeks}
+      </h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{m.chartWeek}</th>
+            <th scope="col">{m.chartSessions}</th>
+            <th scope="col">{m.chartSelfRatings}</th>
+            <th scope="col">{m.chartOverLimitSessions}</th>
+            <th scope="col">{m.chartSupervision}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week.week}>
+              <th scope="row">{week.week}</th>
+              <td>{week.sessions}</td>
+              <td>
+                {SELF_RATINGS.filter((rating) => week.ratings[rating] > 0)
+                  .map((rating) => `${m.selfRatingNames[rating]} ${week.ratings[rating]}`)
+                  .join(', ') || '—'}
+              </td>
+              <td>{week.overLimitSessions}</td>
+              <td>{week.supervisionAsked}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function OverviewView() {
+  const all = useStored(() => sessions.all(), sessions.watch, 'sessions');
+  const stored = useStored(() => settings.get(), settings.watch, 'settings');
+  const now = Date.now();
+  const data = useMemo(() => {
+    if (!all.value || !stored.value) return null;
+    return {
+      perDay: sessionsPerDayChart(all.value, now),
+      outcomes: agreementOutcomes(all.value),
+      pending: pendingByAge(all.value, now),
+      weeks: weeklyWellbeing(all.value, stored.value.maxSessionsPerDay, lastWeeks(now, 6)),
+    };
+  }, [all.value, stored.value, now]);
+  return (
+    <>
+      <h1 tabIndex={-1}>{m.overviewTitle}</h1>
+      {!data || !stored.value ? (
+        <p>{m.loading}</p>
+      ) : (
+        <>
+          <SessionsPerDayChart days={data.perDay} maximum={stored.value.maxSessionsPerDay} />
+          {stored.value.wellbeingView && <WellbeingWeeks weeks={data.weeks} />}
+          <PendingAgeChart buckets={data.pending} />
+          {data.outcomes.length > 0 ? <OutcomesChart outcomes={data.outcomes} /> : <p>{m.chartNoData}</p>}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useId } from 'react';
+import { Checkbox } from '../../components/Checkbox';
+import { m } from '../../lib/messages';
+import type { Settings } from '../../lib/schemas';
+
+const MAX_CHOICES = Array.from({ length: 12 }, (_, index) => index + 1);
+/** Monday first, as a working week is read. */
+const WEEK = [1, 2, 3, 4, 5, 6, 0];
+
+export function WellbeingSection({ stored, change }: { stored: Settings; change: (patch: Partial<Settings>) => void }) {
+  const ids = { max: useId(), end: useId(), hint: useId() };
+  return (
+    <section aria-labelledby="wellbeing" className="stack">
+      <h2 id="wellbeing">{m.wellbeingHeading}</h2>
+      <p className="muted small">{m.wellbeingIntro}</p>
+      <div className="field">
+        <label htmlFor={ids.max}>{m.wellbeingMax}</label>
+        <select
+          id={ids.max}
+          value={stored.maxSessionsPerDay ?? ''}
+          onChange={(event) =>
+            change({ maxSessionsPerDay: event.target.value === '' ? null : Number(event.target.value) })
+          }
+        >
+          <option value="">{m.wellbeingNoMax}</option>
+          {MAX_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset>
+        <legend>{m.wellbeingDays}</legend>
+        <div className="row">
+          {WEEK.map((day) => (
+            <Checkbox
+              key={day}
+              label={m.weekdayNames[day] ?? String(day)}
+              checked={stored.workingDays.includes(day)}
+              onChange={(checked) =>
+                change({
+                  workingDays: checked
+                    ? [...stored.workingDays, day].sort()
+                    : stored.workingDays.filter((other) => other !== day),
+                })
+              }
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={ids.end}>{m.wellbeingEnd}</label>
+        <p id={ids.hint} className="muted small">
+          {m.wellbeingEndHint}
+        </p>
+        <input
+          id={ids.end}
+          type="time"
+          value={stored.workdayEnd ?? ''}
+          aria-describedby={ids.hint}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value === '' || /^\d{2}:\d{2}$/.test(value)) change({ workdayEnd: value === '' ? null : value });
+          }}
+        />
+      </div>
+      <Checkbox
+        label={m.wellbeingViewToggle}
+        checked={stored.wellbeingView}
+        onChange={(wellbeingView) => change({ wellbeingView })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+/** A calm word when a session starts beyond the daily maximum the practitioner set. It never blocks the call. */
+import { browser } from 'wxt/browser';
+import { dayKey } from '../days';
+import { m } from '../messages';
+import { dayCounts, settings } from '../storage/items';
+
+export const LIMIT_NOTIFICATION = 'daily-limit';
+
+export async function noticeIfOverLimit(startedAt: number): Promise<boolean> {
+  const { maxSessionsPerDay } = await settings.get();
+  if (maxSessionsPerDay === null) return false;
+  const today = (await dayCounts.get())[dayKey(startedAt)] ?? 0;
+  if (today <= maxSessionsPerDay) return false;
+  await browser.notifications.create(LIMIT_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: m.limitTitle,
+    message: m.limitMessage(today, maxSessionsPerDay),
+  });
+  return true;
+}

@@ -1,0 +1,59 @@
+/**
+ * The end of the workday: a notification listing the aftercare notes still
+ * to write, on working days only, snoozable once. Built on alarms, so it
+ * comes with the service worker asleep.
+ */
+import { type Browser, browser } from 'wxt/browser';
+import { dayKey } from '../days';
+import { m, platformNames } from '../messages';
+import { briefs } from '../openSessions';
+import { dayMarks, openSessions, settings } from '../storage/items';
+import { formatClock } from '../time';
+import { nextWorkdayEnd } from '../workday';
+
+export const WORKDAY_END_ALARM = 'workday-end';
+export const WORKDAY_SNOOZE_ALARM = 'workday-end-snoozed';
+export const WORKDAY_NOTIFICATION = 'workday-end';
+const SNOOZE_MINUTES = 30;
+
+export async function scheduleWorkdayEnd(now = Date.now()): Promise<number | null> {
+  const { workingDays, workdayEnd } = await settings.get();
+  const when = nextWorkdayEnd(now, workingDays, workdayEnd);
+  await browser.alarms.clear(WORKDAY_END_ALARM);
+  if (when !== null) await browser.alarms.create(WORKDAY_END_ALARM, { when });
+  return when;
+}
+
+/** The workday has ended (or its snooze is over): say so, with the notes still to write. */
+export async function remindWorkdayEnd(snoozed: boolean, now = Date.now()): Promise<void> {
+  const pending = briefs(await openSessions.get())
+    .filter((entry) => entry.status === 'aftercare-pending')
+    .sort((a, b) => a.startedAt - b.startedAt);
+  const listed = pending
+    .slice(0, 4)
+    .map((entry) => `• ${platformNames[entry.platform]}, ${formatClock(entry.startedAt)}`)
+    .join('\n');
+  const canSnooze = !snoozed && (await dayMarks.get()).workdayEndSnoozed !== dayKey(now);
+  const options: Browser.notifications.NotificationCreateOptions = {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: m.workdayEndTitle,
+    message: pending.length === 0 ? m.workdayEndNothingPending : `${m.workdayEndPending(pending.length)}\n${listed}`,
+  };
+  if (!import.meta.env.FIREFOX) {
+    options.buttons = canSnooze
+      ? [{ title: m.workdayEndWrite }, { title: m.workdayEndSnooze(SNOOZE_MINUTES) }]
+      : [{ title: m.workdayEndWrite }];
+  }
+  await browser.notifications.create(WORKDAY_NOTIFICATION, options);
+  if (!snoozed) await scheduleWorkdayEnd(now + 60_000);
+}
+
+export async function snoozeWorkdayEnd(now = Date.now()): Promise<boolean> {
+  const marks = await dayMarks.get();
+  if (marks.workdayEndSnoozed === dayKey(now)) return false;
+  await dayMarks.set({ ...marks, workdayEndSnoozed: dayKey(now) });
+  await browser.notifications.clear(WORKDAY_NOTIFICATION);
+  await browser.alarms.create(WORKDAY_SNOOZE_ALARM, { when: now + SNOOZE_MINUTES * 60_000 });
+  return true;
+}
