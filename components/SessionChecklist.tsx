@@ -21,7 +21,7 @@ import { AgreementRow } from './AgreementRow';
 import { CheckRow } from './CheckRow';
 import { ClientPicker, openClientPage } from './ClientPicker';
 import { ConsiderationsSummary } from './ConsiderationsSummary';
-import { OverLimitNotice } from './DailyLimit';
+import { OverLimitNotice, TodayCount } from './DailyLimit';
 import { PeoplePresent } from './PeoplePresent';
 import { ProgressLine } from './ProgressLine';
 import { TemplatePicker } from './TemplatePicker';
@@ -109,6 +109,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           </button>
         </div>
       )}
+      <TodayCount />
       {running && number.value !== undefined && <OverLimitNotice number={number.value} startedAt={session.startedAt} />}
       <ClientPicker
         clientId={session.clientId}

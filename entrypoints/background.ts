@@ -8,6 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { applyAutoLockSetting, whenIdle } from '../lib/extension/autoLock';
 import { showBadges } from '../lib/extension/badge';
 import { handleCommand, isFromThisExtension } from '../lib/extension/commandHandler';
+import { checkDigest, keepDigest } from '../lib/extension/digestKeeper';
 import { applyLifecycleEvents } from '../lib/extension/effects';
 import { openPanel } from '../lib/extension/panel';
 import { clearAftercareNotification, openAftercarePage, sessionIdOfNotification } from '../lib/extension/prompts';
@@ -55,9 +56,15 @@ export default defineBackground(() => {
   // Records that waited while Callcare was locked are written as soon as it is unlocked.
   watchVault(() => {
     vaultStatus()
-      .then((status) => (status === 'unlocked' ? writePending() : undefined))
+      .then(async (status) => {
+        if (status !== 'unlocked') return;
+        await writePending();
+        await checkDigest();
+      })
       .catch(report);
   });
+  keepDigest(report);
+  checkDigest().catch(report);
   applyAutoLockSetting().catch(report);
   scheduleWorkdayEnd().catch(report);
   settings.watch(() => {

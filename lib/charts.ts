@@ -1,13 +1,18 @@
 /** What the charts draw: sessions per day, how each checklist item went, and notes waiting by age. Pure. */
 import { dayKey, lastDays, sessionsPerDay, startOfDay } from './days';
-import type { AgreementState, Session } from './schemas';
+import { agreementsOf, type Digest, type DigestEntry } from './digest';
+import type { AgreementState } from './schemas';
 
 export interface DayCount {
   day: string;
   count: number;
 }
 
-export function sessionsPerDayChart(all: readonly Session[], now: number, days = 30): DayCount[] {
+export function sessionsPerDayChart(
+  all: readonly Pick<DigestEntry, 'startedAt'>[],
+  now: number,
+  days = 30,
+): DayCount[] {
   const counts = sessionsPerDay(all);
   return lastDays(now, days).map((day) => ({ day, count: counts.get(day) ?? 0 }));
 }
@@ -19,19 +24,17 @@ export interface ItemOutcome {
 }
 
 /** For each agreement, how often it was agreed, declined, not discussed or not applicable, most declined first. */
-export function agreementOutcomes(all: readonly Session[]): ItemOutcome[] {
+export function agreementOutcomes(digest: Digest): ItemOutcome[] {
   const outcomes = new Map<string, ItemOutcome>();
-  for (const session of all) {
-    for (const item of session.template.items) {
-      if (item.kind !== 'agreement') continue;
-      const outcome = outcomes.get(item.id) ?? {
-        itemId: item.id,
-        text: item.text,
+  for (const session of Object.values(digest.entries)) {
+    for (const [itemId, state] of agreementsOf(digest, session)) {
+      const outcome = outcomes.get(itemId) ?? {
+        itemId,
+        text: digest.texts[itemId] ?? itemId,
         counts: { agreed: 0, declined: 0, 'not-discussed': 0, 'not-applicable': 0 },
       };
-      outcome.text = item.text;
-      outcome.counts[session.agreements[item.id]?.state ?? 'not-discussed']++;
-      outcomes.set(item.id, outcome);
+      outcome.counts[state]++;
+      outcomes.set(itemId, outcome);
     }
   }
   return [...outcomes.values()].sort((a, b) => b.counts.declined - a.counts.declined || a.text.localeCompare(b.text));
@@ -41,7 +44,10 @@ export const AGE_BUCKETS = ['today', '1-2 days', '3-7 days', 'over a week'] as c
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
 /** Aftercare notes still to write, by how many local days ago their call ended. */
-export function pendingByAge(all: readonly Session[], now: number): Record<AgeBucket, number> {
+export function pendingByAge(
+  all: readonly Pick<DigestEntry, 'status' | 'startedAt' | 'endedAt'>[],
+  now: number,
+): Record<AgeBucket, number> {
   const buckets: Record<AgeBucket, number> = { today: 0, '1-2 days': 0, '3-7 days': 0, 'over a week': 0 };
   const today = startOfDay(now);
   for (const session of all) {

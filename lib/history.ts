@@ -42,27 +42,59 @@ const localDay = (timestamp: number) => {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 };
 
-/** The sessions that match, notes still to write first, then newest first. */
-export function filterHistory(
+/** What the history's filters look at, from a session or from its digest entry. */
+export interface HistoryRow {
+  id: string;
+  startedAt: number;
+  platform: SessionPlatform;
+  status: SessionStatus;
+  clientId: string | null;
+}
+
+const searchWords = (search: string) => search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+
+/** The ids of the sessions whose typed text holds every word searched for. */
+export function searchSessions(
   all: readonly Session[],
-  filter: HistoryFilter,
+  search: string,
   clients: ReadonlyMap<string, Client> = new Map(),
-): Session[] {
-  const words = filter.search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  return all
-    .filter((session) => {
-      if (filter.clientId !== 'any' && session.clientId !== filter.clientId) return false;
-      if (filter.platform !== 'any' && session.platform !== filter.platform) return false;
-      if (filter.status !== 'any' && session.status !== filter.status) return false;
-      const day = localDay(session.startedAt);
+) {
+  const words = searchWords(search);
+  return new Set(
+    all
+      .filter((session) => words.every((word) => typedText(session, clients).includes(word)))
+      .map((session) => session.id),
+  );
+}
+
+/** The rows that pass the filters (and, when given, the search's matches): notes still to write first, then newest. */
+export function filterRows<T extends HistoryRow>(
+  rows: readonly T[],
+  filter: HistoryFilter,
+  matches?: ReadonlySet<string>,
+): T[] {
+  return rows
+    .filter((row) => {
+      if (filter.clientId !== 'any' && row.clientId !== filter.clientId) return false;
+      if (filter.platform !== 'any' && row.platform !== filter.platform) return false;
+      if (filter.status !== 'any' && row.status !== filter.status) return false;
+      const day = localDay(row.startedAt);
       if (filter.from && day < filter.from) return false;
       if (filter.to && day > filter.to) return false;
-      if (words.length === 0) return true;
-      const text = typedText(session, clients);
-      return words.every((word) => text.includes(word));
+      return matches === undefined || matches.has(row.id);
     })
     .sort((a, b) => {
       const pendingFirst = Number(b.status === 'aftercare-pending') - Number(a.status === 'aftercare-pending');
       return pendingFirst !== 0 ? pendingFirst : b.startedAt - a.startedAt;
     });
+}
+
+/** The sessions that match, searched too, notes still to write first, then newest first. */
+export function filterHistory(
+  all: readonly Session[],
+  filter: HistoryFilter,
+  clients: ReadonlyMap<string, Client> = new Map(),
+): Session[] {
+  const matches = searchWords(filter.search).length > 0 ? searchSessions(all, filter.search, clients) : undefined;
+  return filterRows(all, filter, matches);
 }

@@ -671,6 +671,7 @@ export const m = {
   historyCount: (shown: number, total: number) => `${shown} of ${total} sessions`,
   historyOverLimit: 'day over the limit',
   historyShowMore: 'Show more',
+  historySearching: 'Searching the notes…',
   historyOpen: 'Open the full record',
   overviewTitle: 'Overview',
   chartPerDay: 'Sessions per day, last 30 days',

@@ -1,6 +1,6 @@
 /** The practitioner's own week, for their eyes only: ratings after sessions, days over the limit, supervision asked for. Pure. */
 import { dayKey, daysOverLimit, weekKey } from './days';
-import type { Session } from './schemas';
+import type { DigestEntry } from './digest';
 
 export const SELF_RATINGS = ['good', 'okay', 'tired', 'strained'] as const;
 export type SelfRating = (typeof SELF_RATINGS)[number];
@@ -15,7 +15,7 @@ export interface WeekSummary {
 }
 
 export function weeklyWellbeing(
-  all: readonly Session[],
+  all: readonly Pick<DigestEntry, 'startedAt' | 'selfRating' | 'supervision'>[],
   maximum: number | null,
   weeks: readonly string[],
 ): WeekSummary[] {
@@ -36,10 +36,10 @@ export function weeklyWellbeing(
     const summary = summaries.get(weekKey(session.startedAt));
     if (!summary) continue;
     summary.sessions++;
-    const rating = session.aftercare.selfRating;
+    const rating = session.selfRating;
     if (rating) summary.ratings[rating]++;
     if (overDays.has(dayKey(session.startedAt))) summary.overLimitSessions++;
-    if (session.aftercare.wantsSupervision) summary.supervisionAsked++;
+    if (session.supervision) summary.supervisionAsked++;
   }
   return weeks.map((week) => summaries.get(week) as WeekSummary);
 }

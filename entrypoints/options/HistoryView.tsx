@@ -1,12 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useStored } from '../../components/useStored';
 import { dayKey, daysOverLimit } from '../../lib/days';
+import { type DigestRow, rowsOf } from '../../lib/digest';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
-import { filterHistory, type HistoryFilter, NO_FILTER } from '../../lib/history';
+import { filterRows, type HistoryFilter, NO_FILTER, searchSessions } from '../../lib/history';
 import { m, platformNames, statusNames } from '../../lib/messages';
-import { type Client, type Session, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
-import { progress } from '../../lib/session';
-import { clients, sessions, settings } from '../../lib/storage/items';
+import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
+import { clients, sessionDigest, sessions, settings } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 
 const PAGE = 100;
@@ -37,41 +37,58 @@ function Select({
   );
 }
 
-function Entry({ session, client, overLimit }: { session: Session; client: Client | undefined; overLimit: boolean }) {
-  const done = progress(session);
+function Entry({ row, client, overLimit }: { row: DigestRow; client: Client | undefined; overLimit: boolean }) {
+  const count = (code: string) => [...row.states].filter((current) => current === code).length;
   return (
     <li className="card">
       <p>
-        <strong>{formatDateTime(session.startedAt)}</strong> · {platformNames[session.platform]}
-        {client && ` · ${client.code}`} · {statusNames[session.status]}
+        <strong>{formatDateTime(row.startedAt)}</strong> · {platformNames[row.platform]}
+        {client && ` · ${client.code}`} · {statusNames[row.status]}
         {overLimit && <span className="muted small"> · {m.historyOverLimit}</span>}
       </p>
       <p className="small">
-        {m.historyAgreements(
-          done.agreed,
-          Object.values(session.agreements).filter((record) => record.state === 'declined').length,
-          done.agreementsRecorded,
-          done.agreementsTotal,
-        )}
+        {m.historyAgreements(count('a'), count('d'), row.states.length - count('n'), row.states.length)}
       </p>
-      <a href={aftercarePageUrl(session.id)}>{m.historyOpen}</a>
+      <a href={aftercarePageUrl(row.id)}>{m.historyOpen}</a>
     </li>
   );
 }
 
+/** Searching reads the notes themselves, and only when something is searched for. */
+function useSearch(search: string, byId: ReadonlyMap<string, Client>) {
+  const [matches, setMatches] = useState<{ search: string; ids: Set<string> } | null>(null);
+  const wanted = search.trim();
+  useEffect(() => {
+    if (wanted.length === 0) return;
+    let live = true;
+    sessions.all().then(
+      (all) => {
+        if (live) setMatches({ search: wanted, ids: searchSessions(all, wanted, byId) });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, byId]);
+  if (wanted.length === 0) return { ids: undefined, searching: false };
+  return matches?.search === wanted
+    ? { ids: matches.ids, searching: false }
+    : { ids: new Set<string>(), searching: true };
+}
+
 export function HistoryView() {
   const ids = { from: useId(), to: useId(), search: useId() };
-  const all = useStored(() => sessions.all(), sessions.watch, 'sessions');
+  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'digest');
   const people = useStored(() => clients.all(), clients.watch, 'clients');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
   const [shown, setShown] = useState(PAGE);
   const byId = useMemo(() => new Map((people.value ?? []).map((client) => [client.id, client])), [people.value]);
-  const found = useMemo(() => filterHistory(all.value ?? [], filter, byId), [all.value, filter, byId]);
-  const overDays = useMemo(
-    () => daysOverLimit(all.value ?? [], stored.value?.maxSessionsPerDay ?? null),
-    [all.value, stored.value],
-  );
+  const rows = useMemo(() => (digest.value ? rowsOf(digest.value) : []), [digest.value]);
+  const search = useSearch(filter.search, byId);
+  const found = useMemo(() => filterRows(rows, filter, search.ids), [rows, filter, search.ids]);
+  const overDays = useMemo(() => daysOverLimit(rows, stored.value?.maxSessionsPerDay ?? null), [rows, stored.value]);
   const set = (patch: Partial<HistoryFilter>) => {
     setFilter({ ...filter, ...patch });
     setShown(PAGE);
@@ -134,18 +151,20 @@ export function HistoryView() {
           </div>
         </div>
       </form>
-      {all.value === undefined ? (
+      {digest.value === undefined ? (
         <p>{m.loading}</p>
+      ) : search.searching ? (
+        <p role="status">{m.historySearching}</p>
       ) : (
         <>
           <p role="status">{m.historyCount(Math.min(shown, found.length), found.length)}</p>
           <ul className="plain" aria-label={m.historyTitle}>
-            {found.slice(0, shown).map((session) => (
+            {found.slice(0, shown).map((row) => (
               <Entry
-                key={session.id}
-                session={session}
-                client={session.clientId ? byId.get(session.clientId) : undefined}
-                overLimit={overDays.has(dayKey(session.startedAt))}
+                key={row.id}
+                row={row}
+                client={row.clientId ? byId.get(row.clientId) : undefined}
+                overLimit={overDays.has(dayKey(row.startedAt))}
               />
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { useStored } from '../../components/useStored';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { lastWeeks } from '../../lib/days';
 import { m } from '../../lib/messages';
-import { sessions, settings } from '../../lib/storage/items';
+import { sessionDigest, settings } from '../../lib/storage/items';
 import { SELF_RATINGS, weeklyWellbeing } from '../../lib/wellbeing';
 
 function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }) {
@@ -44,18 +44,19 @@ function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }
 }
 
 export function OverviewView() {
-  const all = useStored(() => sessions.all(), sessions.watch, 'sessions');
+  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'digest');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const now = Date.now();
   const data = useMemo(() => {
-    if (!all.value || !stored.value) return null;
+    if (!digest.value || !stored.value) return null;
+    const rows = Object.values(digest.value.entries);
     return {
-      perDay: sessionsPerDayChart(all.value, now),
-      outcomes: agreementOutcomes(all.value),
-      pending: pendingByAge(all.value, now),
-      weeks: weeklyWellbeing(all.value, stored.value.maxSessionsPerDay, lastWeeks(now, 6)),
+      perDay: sessionsPerDayChart(rows, now),
+      outcomes: agreementOutcomes(digest.value),
+      pending: pendingByAge(rows, now),
+      weeks: weeklyWellbeing(rows, stored.value.maxSessionsPerDay, lastWeeks(now, 6)),
     };
-  }, [all.value, stored.value, now]);
+  }, [digest.value, stored.value, now]);
   return (
     <>
       <h1 tabIndex={-1}>{m.overviewTitle}</h1>

@@ -8,6 +8,7 @@
  * | clients        | client:<id>          | local   | the practitioner deletes the client            |
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | rebuilt from the sessions at every start       |
+ * | session digest | sessionDigest        | local   | rebuilt from the sessions when out of step     |
  * | settings       | settings             | local   | never                                          |
  * | day marks      | dayMarks             | local   | overwritten the next day it is used            |
  * | day counts     | dayCounts            | local   | days older than 60 are dropped                 |
@@ -21,6 +22,7 @@
  * on. The rest holds no client text and stays readable while locked.
  */
 import { z } from 'zod';
+import { digestSchema } from '../digest';
 import {
   clientSchema,
   endedTabsSchema,
@@ -72,6 +74,18 @@ export const openSessions = defineItem({
   migrations: openSessionsMigrations,
   fallback: () => ({}),
   clearedWhen: 'rebuilt from the sessions whenever the background starts',
+});
+
+/** A few facts about every session, for the history and the overview (lib/digest.ts). Sealed: it says who was seen when. */
+export const sessionDigest = defineItem({
+  key: 'sessionDigest',
+  area: 'local',
+  schema: digestSchema,
+  version: 1,
+  migrations: {},
+  fallback: () => ({ entries: {}, orders: {}, texts: {} }),
+  clearedWhen: 'rebuilt from the sessions whenever it is missing or out of step',
+  sealed: true,
 });
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { deriveKey, exportKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from '../crypto';
-import { clients, sessions, templates } from './items';
+import { clients, sessionDigest, sessions, templates } from './items';
 import { withLock } from './lock';
 import { isSealedRecord, sealedRecordSchema, VAULT_LOCK } from './stored';
 import {
@@ -20,7 +20,7 @@ import {
   unlockedKey,
 } from './vault';
 
-const SEALED_PREFIXES = [sessions.spec.prefix, clients.spec.prefix, templates.spec.prefix];
+const SEALED_PREFIXES = [sessions.spec.prefix, clients.spec.prefix, templates.spec.prefix, sessionDigest.spec.key];
 
 export class WrongPassphraseError extends Error {
   constructor() {

@@ -145,6 +145,21 @@ function areaOf(area: Area) {
   return browser.storage[area];
 }
 
+/**
+ * The stored values whose keys start with `prefix`. Where the browser can list
+ * keys alone (Chrome's getKeys), only those values are read, not every session
+ * ever stored.
+ */
+export async function getByPrefix(area: Area, prefix: string): Promise<Record<string, unknown>> {
+  const storage = areaOf(area) as unknown as { getKeys?: () => Promise<string[]> };
+  if (typeof storage.getKeys === 'function') {
+    const keys = (await storage.getKeys()).filter((key) => key.startsWith(prefix));
+    return keys.length === 0 ? {} : areaOf(area).get(keys);
+  }
+  const everything = await areaOf(area).get(null);
+  return Object.fromEntries(Object.entries(everything).filter(([key]) => key.startsWith(prefix)));
+}
+
 function describeRaw(stored: unknown): string {
   try {
     return JSON.stringify(stored) ?? String(stored);
@@ -251,12 +266,8 @@ export function defineCollection<T extends { id: string }>(spec: CollectionSpec<
     spec,
     get,
     all: async () => {
-      const everything = await areaOf(spec.area).get(null);
-      const values = await Promise.all(
-        Object.entries(everything)
-          .filter(([key]) => key.startsWith(spec.prefix))
-          .map(([key, stored]) => decodeOrSetAside(key, stored)),
-      );
+      const matching = await getByPrefix(spec.area, spec.prefix);
+      const values = await Promise.all(Object.entries(matching).map(([key, stored]) => decodeOrSetAside(key, stored)));
       return values.filter((value): value is Awaited<T> => value !== undefined);
     },
     put: (value) => withLock(keyOf(value.id), () => write(spec, keyOf(value.id), value)),
@@ -282,9 +293,8 @@ export interface QuarantineRecord {
 
 export const quarantined = {
   async all(): Promise<QuarantineRecord[]> {
-    const everything = await browser.storage.local.get(null);
+    const everything = await getByPrefix('local', QUARANTINE_PREFIX);
     return Object.entries(everything)
-      .filter(([key]) => key.startsWith(QUARANTINE_PREFIX))
       .map(([storageKey, value]) => {
         const parsed = quarantineEntrySchema.safeParse(value);
         return { storageKey, entry: parsed.success ? parsed.data : null, text: describeRaw(value) };

@@ -48,7 +48,18 @@ beforeAll(async () => {
     }
     await chrome.storage.local.set(records);
   }, SESSIONS);
-}, 120_000);
+  // The background folds the new sessions into the digest the pages read.
+  await vi.waitFor(
+    async () => {
+      const entries = await harness.inspect(async () => {
+        const { sessionDigest } = await chrome.storage.local.get('sessionDigest');
+        return Object.keys((sessionDigest as { data?: { entries?: object } } | undefined)?.data?.entries ?? {}).length;
+      });
+      expect(entries).toBe(SESSIONS + 1);
+    },
+    { timeout: 120_000, interval: 1000 },
+  );
+}, 240_000);
 
 afterAll(async () => {
   await harness?.close();

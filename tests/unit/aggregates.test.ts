@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { defaultTemplate } from '../../lib/checklist';
+import { digestFrom, digestOf } from '../../lib/digest';
 import { filterHistory, NO_FILTER } from '../../lib/history';
 import type { Client, Session } from '../../lib/schemas';
 import {
@@ -43,7 +44,10 @@ const at = (
 describe('charts', () => {
   it('counts sessions for each of the last 30 days, zero days included', () => {
     const now = new Date(2026, 10, 21, 18).getTime();
-    const chart = sessionsPerDayChart([at('a', 21, 9), at('b', 21, 11), at('c', 19, 10), at('old', 1, 10)], now);
+    const chart = sessionsPerDayChart(
+      [at('a', 21, 9), at('b', 21, 11), at('c', 19, 10), at('old', 1, 10)].map(digestOf),
+      now,
+    );
     expect(chart).toHaveLength(30);
     expect(chart.at(-1)).toEqual({ day: '2026-11-21', count: 2 });
     expect(chart.at(-3)).toEqual({ day: '2026-11-19', count: 1 });
@@ -58,7 +62,11 @@ describe('charts', () => {
       'agreed',
       1,
     );
-    const outcomes = agreementOutcomes([one, two]);
+    const digest = digestFrom([one, two]);
+    const outcomes = agreementOutcomes(digest);
+    expect(outcomes[0]?.text).toBe(
+      'Nobody records the session (or: a recording was agreed, with its purpose and who keeps it)',
+    );
     expect(outcomes[0]).toMatchObject({ itemId: 'rule-recording', counts: { declined: 2, agreed: 0 } });
     expect(outcomes.find((outcome) => outcome.itemId === 'rule-cameras')?.counts).toEqual({
       agreed: 1,
@@ -101,7 +109,7 @@ describe('the weekly wellbeing view', () => {
       rated('c', 16, 14, 'strained'),
       rated('d', 24, 9, 'good'),
     ];
-    const [week] = weeklyWellbeing(all, 2, ['2026-11-16']);
+    const [week] = weeklyWellbeing(all.map(digestOf), 2, ['2026-11-16']);
     expect(week).toEqual({
       week: '2026-11-16',
       sessions: 3,

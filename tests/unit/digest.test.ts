@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defaultTemplate } from '../../lib/checklist';
+import { agreementsOf, digestFrom, digestOf, EMPTY_DIGEST, withChanges } from '../../lib/digest';
+import { checkDigest } from '../../lib/extension/digestKeeper';
+import { changeSession } from '../../lib/record';
+import { completeAftercare, createSession, keepAftercareDraft, setAgreementState } from '../../lib/session';
+import { sessionDigest, sessions } from '../../lib/storage/items';
+
+const at = (id: string, hour: number) =>
+  createSession({
+    id,
+    origin: 'tab',
+    platform: 'meet',
+    host: null,
+    tabId: 1,
+    template: defaultTemplate(),
+    now: Date.UTC(2026, 10, 21, hour),
+  });
+
+describe('the session digest', () => {
+  it('keeps a few small facts per session, and the agreements in their checklist order', () => {
+    let session = setAgreementState(at('s1', 9), 'rule-recording', 'declined', 1);
+    session = setAgreementState(session, 'rule-cameras', 'agreed', 2);
+    session = completeAftercare(keepAftercareDraft(session, { selfRating: 'tired', wantsSupervision: true }, 3), {}, 4);
+    const entry = digestOf(session);
+    expect(entry).toMatchObject({ status: 'complete', selfRating: 'tired', supervision: true, order: 'default@1' });
+    expect(entry.states).toBe('adnnnnnnnnn');
+    const digest = digestFrom([session]);
+    expect(agreementsOf(digest, entry).slice(0, 3)).toEqual([
+      ['rule-cameras', 'agreed'],
+      ['rule-recording', 'declined'],
+      ['rule-present', 'not-discussed'],
+    ]);
+    expect(JSON.stringify(entry).length).toBeLessThan(300);
+  });
+
+  it('folds in changed and removed sessions without touching the digest it was given', () => {
+    const start = digestFrom([at('a', 9), at('b', 10)]);
+    const next = withChanges(start, [
+      ['a', undefined],
+      ['c', at('c', 11)],
+    ]);
+    expect(Object.keys(next.entries).sort()).toEqual(['b', 'c']);
+    expect(Object.keys(start.entries).sort()).toEqual(['a', 'b']);
+    expect(withChanges(EMPTY_DIGEST, []).entries).toEqual({});
+  });
+});
+
+describe('keeping the digest in step', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('rebuilds it when its sessions are not the stored ones, and leaves it when they are', async () => {
+    await sessions.put(at('a', 9));
+    await sessions.put(at('b', 10));
+    expect(await checkDigest()).toBe(true);
+    expect(Object.keys((await sessionDigest.get()).entries).sort()).toEqual(['a', 'b']);
+    expect(await checkDigest()).toBe(false);
+    await sessions.remove('a');
+    expect(await checkDigest()).toBe(true);
+    expect(Object.keys((await sessionDigest.get()).entries)).toEqual(['b']);
+    await changeSession('b', (session, now) => setAgreementState(session, 'rule-cameras', 'declined', now));
+    await sessionDigest.set(withChanges(await sessionDigest.get(), [['b', await sessions.get('b')]]));
+    expect((await sessionDigest.get()).entries.b?.states.startsWith('d')).toBe(true);
+  });
+});
