@@ -5,26 +5,12 @@
  * never a verdict.
  */
 import { considerationTexts } from './messages';
-import type { Client, ConsiderationAnswer, ConsiderationId } from './schemas';
+import { type Client, type ConsiderationAnswer, type ConsiderationId, considerationIdSchema } from './schemas';
 
 export type Direction = 'digital' | 'face-to-face' | 'hybrid';
 
-export const CONSIDERATION_IDS: readonly ConsiderationId[] = [
-  'open-to-digital',
-  'access',
-  'skills',
-  'prison',
-  'language',
-  'distractions',
-  'distance-illness',
-  'met-before',
-  'trust',
-  'uncomfortable-topics',
-  'practical-matters',
-  'complexity-crisis',
-  'express-safely',
-  'speak-privately',
-];
+/** In the annex's order. */
+export const CONSIDERATION_IDS: readonly ConsiderationId[] = considerationIdSchema.options;
 
 /** Which way a "yes" and a "no" point for each question; no entry: that answer points nowhere in particular. */
 const POINTS: Record<ConsiderationId, Partial<Record<'yes' | 'no', Direction>>> = {

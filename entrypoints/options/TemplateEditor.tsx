@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { saveTemplate, templateById } from '../../lib/caseload';
 import { PHASES } from '../../lib/checklist';
@@ -88,7 +89,7 @@ function ItemEditor({
 function Editor({ saved }: { saved: Template }) {
   const nameId = useId();
   const [draft, setDraft] = useState(saved);
-  const [status, setStatus] = useState<{ text: string; errors?: string[] } | null>(null);
+  const [status, setStatus] = useState<OutcomeMessage | null>(null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   useEffect(() => {
     if (!dirty) return;
@@ -165,18 +166,7 @@ function Editor({ saved }: { saved: Template }) {
         <button type="button" className="primary" onClick={() => void save()} disabled={!dirty}>
           {m.editorSave}
         </button>
-        {status && (
-          <div role={status.errors ? 'alert' : 'status'} className={status.errors ? 'error' : 'muted'}>
-            <p>{status.text}</p>
-            {status.errors && (
-              <ul>
-                {status.errors.map((error) => (
-                  <li key={error}>{error}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        <Outcome outcome={status} />
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate } from '../../lib/checklist';
@@ -71,7 +72,7 @@ export function TemplatesView() {
   const all = useStored(allTemplates, templates.watch, 'templates');
   const chosen = useStored(() => settings.get(), settings.watch, 'settings');
   const [name, setName] = useState('');
-  const [status, setStatus] = useState<{ text: string; errors?: string[] } | null>(null);
+  const [status, setStatus] = useState<OutcomeMessage | null>(null);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -138,18 +139,7 @@ export function TemplatesView() {
             onChange={importFile}
           />
         </div>
-        {status && (
-          <div role={status.errors ? 'alert' : 'status'} className={status.errors ? 'error' : undefined}>
-            <p>{status.text}</p>
-            {status.errors && (
-              <ul>
-                {status.errors.map((error) => (
-                  <li key={error}>{error}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        <Outcome outcome={status} />
       </div>
     </>
   );

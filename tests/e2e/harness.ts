@@ -191,3 +191,11 @@ export function storedSessions(harness: Harness): Promise<Array<Record<string, u
       .map(([, value]) => (value as { data: Record<string, unknown> }).data);
   }, null);
 }
+
+/** The options page's Settings, loaded, at a desktop width. */
+export async function openSettings(harness: Harness): Promise<Page> {
+  const page = await harness.extensionPage('options.html#settings');
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.getByRole('heading', { name: 'Callcare settings' }).waitFor();
+  return page;
+}

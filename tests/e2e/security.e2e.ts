@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeOf, type Harness, launch, storedSessions } from './harness';
+import { badgeOf, type Harness, launch, openSettings, storedSessions } from './harness';
 import { SidePanel } from './pages/sidePanel';
 
 const PASSPHRASE = 'river lantern copper seven';
@@ -24,15 +24,8 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function settingsPage(h: Harness): Promise<Page> {
-  const page = await h.extensionPage('options.html#settings');
-  await page.setViewportSize({ width: 1000, height: 900 });
-  await page.getByRole('heading', { name: 'Callcare settings' }).waitFor();
-  return page;
-}
-
 async function turnProtectionOn(h: Harness) {
-  const page = await settingsPage(h);
+  const page = await openSettings(h);
   const form = page.getByRole('form', { name: 'Turn on protection' });
   await form.getByLabel('New passphrase').fill(PASSPHRASE);
   await form.getByLabel('The same passphrase again').fill(PASSPHRASE);
@@ -185,7 +178,7 @@ describe('backups', () => {
     await call.close();
     await expect.poll(async () => (await storedSessions(h))[0]?.status).toBe('aftercare-pending');
 
-    const page = await settingsPage(h);
+    const page = await openSettings(h);
     const downloaded = page.waitForEvent('download');
     await page.getByRole('region', { name: 'Your data' }).getByRole('button', { name: 'Download a backup' }).click();
     const file = join(await mkdtemp(join(tmpdir(), 'callcare-backup-')), 'backup.json');
@@ -227,7 +220,7 @@ describe('custom call hosts', () => {
     try {
       harness = await launch(undefined, { display: display.name });
       const h = harness;
-      const page = await settingsPage(h);
+      const page = await openSettings(h);
       const field = page.getByLabel('Host, such as jitsi.example.org');
       await field.fill('https://meet.google.com/x');
       await page.getByRole('button', { name: 'Add host' }).click();

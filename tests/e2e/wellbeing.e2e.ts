@@ -4,9 +4,8 @@
  * filters, and the overview's charts.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeOf, type Harness, launch, notificationIds, storedSessions } from './harness';
+import { badgeOf, type Harness, launch, notificationIds, openSettings, storedSessions } from './harness';
 import { SidePanel } from './pages/sidePanel';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
@@ -19,13 +18,6 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function settingsPage(h: Harness): Promise<Page> {
-  const page = await h.extensionPage('options.html#settings');
-  await page.setViewportSize({ width: 1000, height: 900 });
-  await page.getByRole('heading', { name: 'Your own wellbeing' }).waitFor();
-  return page;
-}
-
 async function startCall(h: Harness, url: string) {
   const call = await h.openCall(url);
   const tabId = await h.tabIdOf(call);
@@ -37,7 +29,7 @@ describe('limits the practitioner sets', () => {
   it('speaks up, calmly, on the session beyond the daily maximum, and never blocks it', async () => {
     harness = await launch();
     const h = harness;
-    const options = await settingsPage(h);
+    const options = await openSettings(h);
     await options.getByLabel('Most sessions in a day').selectOption('2');
     await expect
       .poll(async () => (await h.inspect(() => chrome.storage.local.get('settings'))).settings)
@@ -68,7 +60,7 @@ describe('limits the practitioner sets', () => {
   it('reminds at the end of the workday, listing the notes still to write, snoozable once', async () => {
     harness = await launch();
     const h = harness;
-    const options = await settingsPage(h);
+    const options = await openSettings(h);
     for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
       await options.getByRole('checkbox', { name: day, exact: true }).check();
     }
