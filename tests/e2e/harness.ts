@@ -162,12 +162,13 @@ export async function launch(existingProfile?: string, options: { display?: stri
       await session.detach();
     },
     async close({ keepProfile = false } = {}) {
-      await browser.close().catch(() => undefined);
       if (started.process.exitCode === null) {
         const exited = new Promise((resolveExit) => started.process.once('exit', resolveExit));
-        started.process.kill();
+        // Closed the way a person closes the browser, so the next start does not restore its tabs as after a crash.
+        await cdp.send('Browser.close').catch(() => started.process.kill());
         await exited;
       }
+      await browser.close().catch(() => undefined);
       if (!keepProfile) await rm(profileDir, { recursive: true, force: true, maxRetries: 10 });
     },
   };

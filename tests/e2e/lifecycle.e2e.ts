@@ -127,11 +127,13 @@ describe('the session lifecycle', () => {
     harness = await launch(first.profileDir);
     const h = harness;
     await expect.poll(() => byStatus(h, 'aftercare-pending')).toHaveLength(1);
-    expect((await storedSessions(h))[0]).toMatchObject({
-      platform: 'doxy',
-      endReason: 'browser-closed',
-      agreements: { 'rule-cameras': { state: 'not-applicable' } },
-    });
+    expect(await storedSessions(h)).toEqual([
+      expect.objectContaining({
+        platform: 'doxy',
+        endReason: 'browser-closed',
+        agreements: expect.objectContaining({ 'rule-cameras': expect.objectContaining({ state: 'not-applicable' }) }),
+      }),
+    ]);
     await expect.poll(() => badgeOf(h)).toBe('1');
     await expect.poll(() => notificationIds(h)).toHaveLength(1);
   });
