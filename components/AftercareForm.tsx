@@ -4,8 +4,9 @@ import { clientSeemedNames, m } from '../lib/messages';
 import { type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
 import type { AftercareFields } from '../lib/session';
 import { formatClock } from '../lib/time';
-import { SELF_RATINGS } from '../lib/wellbeing';
+import { SELF_RATINGS, type SelfRating } from '../lib/wellbeing';
 import { Checkbox } from './Checkbox';
+import { Choices } from './Choices';
 import { SavedText } from './SavedText';
 
 interface Props {
@@ -17,7 +18,7 @@ interface Props {
 
 export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
   const note = session.aftercare;
-  const ids = { seemed: useId(), next: useId(), rating: useId() };
+  const ids = { next: useId() };
   const [nextContact, setNextContact] = useState(note.nextContact);
   return (
     <form
@@ -30,20 +31,13 @@ export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
     >
       <fieldset>
         <legend>{m.aftercareClientSeemed}</legend>
-        <div className="states" role="radiogroup" aria-label={m.aftercareClientSeemed}>
-          {clientSeemedSchema.options.map((option: ClientSeemed) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name={ids.seemed}
-                value={option}
-                checked={note.clientSeemed === option}
-                onChange={() => onDraft({ clientSeemed: option })}
-              />
-              {clientSeemedNames[option]}
-            </label>
-          ))}
-        </div>
+        <Choices
+          label={m.aftercareClientSeemed}
+          options={clientSeemedSchema.options}
+          value={note.clientSeemed}
+          names={(option: ClientSeemed) => clientSeemedNames[option]}
+          onChange={(option) => onDraft({ clientSeemed: option })}
+        />
         <SavedText
           label={m.aftercareClientSeemedNote}
           value={note.clientSeemedNote}
@@ -92,20 +86,13 @@ export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
       />
       <fieldset>
         <legend>{m.selfRatingLabel}</legend>
-        <div className="states" role="radiogroup" aria-label={m.selfRatingLabel}>
-          {SELF_RATINGS.map((rating) => (
-            <label key={rating}>
-              <input
-                type="radio"
-                name={ids.rating}
-                value={rating}
-                checked={note.selfRating === rating}
-                onChange={() => onDraft({ selfRating: rating })}
-              />
-              {m.selfRatingNames[rating]}
-            </label>
-          ))}
-        </div>
+        <Choices
+          label={m.selfRatingLabel}
+          options={SELF_RATINGS}
+          value={note.selfRating}
+          names={(rating: SelfRating) => m.selfRatingNames[rating]}
+          onChange={(rating) => onDraft({ selfRating: rating })}
+        />
       </fieldset>
       <SavedText
         label={m.aftercareWellbeing}

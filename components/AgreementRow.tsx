@@ -4,6 +4,7 @@ import { agreementStateNames, m } from '../lib/messages';
 import type { AgreementRecord, AgreementState, ChecklistItem } from '../lib/schemas';
 import type { Carried } from '../lib/session';
 import { formatClock, formatDate } from '../lib/time';
+import { Choices } from './Choices';
 import { Guidance } from './Guidance';
 import { SavedText } from './SavedText';
 
@@ -46,7 +47,7 @@ function CarriedOver({
 }
 
 export function AgreementRow({ item, record, onState, onNote, carried, onReconfirm }: Props) {
-  const name = useId();
+  const _name = useId();
   const current = record?.state ?? 'not-discussed';
   return (
     <li className="card">
@@ -54,20 +55,14 @@ export function AgreementRow({ item, record, onState, onNote, carried, onReconfi
         <legend>{item.text}</legend>
         <Guidance item={item.text} guidance={item.guidance} />
         {carried && <CarriedOver item={item} carried={carried} record={record} onReconfirm={onReconfirm} />}
-        <div className="states" role="radiogroup" aria-label={m.panelStateGroupLabel(item.text)}>
-          {STATES.map((state) => (
-            <label key={state} className={`state-${state}`}>
-              <input
-                type="radio"
-                name={name}
-                value={state}
-                checked={current === state}
-                onChange={() => onState(state)}
-              />
-              {agreementStateNames[state]}
-            </label>
-          ))}
-        </div>
+        <Choices
+          label={m.panelStateGroupLabel(item.text)}
+          options={STATES}
+          value={current}
+          names={(state: AgreementState) => agreementStateNames[state]}
+          classOf={(state) => `state-${state}`}
+          onChange={onState}
+        />
       </fieldset>
       <SavedText
         label={m.panelNoteLabel}

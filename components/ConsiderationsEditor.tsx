@@ -4,6 +4,7 @@ import { CONSIDERATION_IDS, setAnswer, setAnswerNote } from '../lib/consideratio
 import { considerationAnswerNames, considerationTexts, m } from '../lib/messages';
 import { type Client, type ConsiderationAnswer, type ConsiderationId, considerationAnswerSchema } from '../lib/schemas';
 import { formatDate } from '../lib/time';
+import { Choices } from './Choices';
 import { SavedText } from './SavedText';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
 }
 
 function Question({ id, client, onChange }: Props & { id: ConsiderationId }) {
-  const name = useId();
+  const _name = useId();
   const text = considerationTexts[id];
   const given = client.considerations[id];
   const choose = (answer: ConsiderationAnswer | null) =>
@@ -22,19 +23,15 @@ function Question({ id, client, onChange }: Props & { id: ConsiderationId }) {
       <fieldset>
         <legend>{text.question}</legend>
         <p className="muted small">{text.explain}</p>
-        <div className="states" role="radiogroup" aria-label={m.considerationAnswerLabel(text.question)}>
-          {[...considerationAnswerSchema.options, null].map((answer) => (
-            <label key={answer ?? 'none'}>
-              <input
-                type="radio"
-                name={name}
-                checked={(given?.answer ?? null) === answer}
-                onChange={() => choose(answer)}
-              />
-              {answer === null ? m.considerationNoAnswer : considerationAnswerNames[answer]}
-            </label>
-          ))}
-        </div>
+        <Choices
+          label={m.considerationAnswerLabel(text.question)}
+          options={[...considerationAnswerSchema.options, null]}
+          value={given?.answer ?? null}
+          names={(answer: ConsiderationAnswer | null) =>
+            answer === null ? m.considerationNoAnswer : considerationAnswerNames[answer]
+          }
+          onChange={choose}
+        />
       </fieldset>
       {given ? (
         <>
