@@ -1,8 +1,9 @@
 /** The whole checklist of one session, by phase, as the side panel shows it. Every change is saved at once. */
 import { Fragment, useState } from 'react';
-import { carriedOver, previousSession, stillToReconfirm } from '../lib/carryOver';
+import { carriedOver, previousSessionId, stillToReconfirm } from '../lib/carryOver';
 import { itemsInPhase, PHASES } from '../lib/checklist';
 import { numberOnItsDay } from '../lib/days';
+import { rowsOf } from '../lib/digest';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
 import type { ChecklistItem, Session } from '../lib/schemas';
 import {
@@ -15,7 +16,7 @@ import {
   setCheck,
   switchTemplate,
 } from '../lib/session';
-import { clients, sessions } from '../lib/storage/items';
+import { clients, sessionDigest, sessions } from '../lib/storage/items';
 import { formatClock, formatDate, formatDuration } from '../lib/time';
 import { AgreementRow } from './AgreementRow';
 import { CheckRow } from './CheckRow';
@@ -47,14 +48,21 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
   );
   // The previous session does not change during this one: read once per linked client.
   const previous = useStored(
-    async () => (session.clientId ? previousSession(await sessions.all(), session) : undefined),
+    async () => {
+      const id = session.clientId ? previousSessionId(await sessionDigest.get(), session) : undefined;
+      return id ? await sessions.get(id) : undefined;
+    },
     () => () => undefined,
     `${session.clientId}`,
   );
   const carried = carriedOver(previous.value, session);
   // Which session of its day this is, for the daily maximum (read once).
   const number = useStored(
-    async () => numberOnItsDay(await sessions.all(), session),
+    async () => {
+      // The digest may not hold this session yet: it is counted from itself.
+      const others = rowsOf(await sessionDigest.get()).filter((row) => row.id !== session.id);
+      return numberOnItsDay([...others, session], session);
+    },
     () => () => undefined,
     session.id,
   );

@@ -39,17 +39,21 @@ function follow(work: Promise<LifecycleEvent[]>) {
 }
 
 export default defineBackground(() => {
-  follow(
-    recover({
-      listTabs: async () =>
-        (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),
-      browserRestarted: async () => {
-        const marker = await browserSession.get();
-        if (marker === null) await browserSession.set({ startedAt: Date.now() });
-        return marker === null;
-      },
-    }),
-  );
+  // Set when this wake is a browser start (or an install or update): the moment to repair derived lists.
+  let browserStarted = false;
+  const recovered = recover({
+    listTabs: async () =>
+      (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),
+    browserRestarted: async () => {
+      const marker = await browserSession.get();
+      if (marker === null) await browserSession.set({ startedAt: Date.now() });
+      browserStarted = marker === null;
+      return browserStarted;
+    },
+  });
+  follow(recovered);
+  // The digest is checked against the stored sessions at a browser start only: every wake would read them all.
+  recovered.then(() => (browserStarted ? checkDigest() : false)).catch(report);
   openSessions.get().then(showBadges).catch(report);
   openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
 
@@ -64,7 +68,6 @@ export default defineBackground(() => {
       .catch(report);
   });
   keepDigest(report);
-  checkDigest().catch(report);
   applyAutoLockSetting().catch(report);
   scheduleWorkdayEnd().catch(report);
   settings.watch(() => {

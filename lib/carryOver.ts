@@ -2,21 +2,25 @@
  * Agreements carried over from a client's previous session. Pure. Shown beside
  * each item; nothing becomes agreed today without the practitioner's click.
  */
+import { type Digest, rowsOf } from './digest';
 import type { Session } from './schemas';
 import type { Carried } from './session';
 
-/** The client's most recent session before this one that recorded any agreement. */
-export function previousSession(all: readonly Session[], current: Session): Session | undefined {
+/**
+ * The id of the client's most recent session before this one that recorded
+ * any agreement, found in the digest so no other session record is read.
+ */
+export function previousSessionId(digest: Digest, current: Session): string | undefined {
   if (current.clientId === null) return undefined;
-  return all
+  return rowsOf(digest)
     .filter(
-      (session) =>
-        session.id !== current.id &&
-        session.clientId === current.clientId &&
-        session.startedAt < current.startedAt &&
-        Object.values(session.agreements).some((record) => record.state !== 'not-discussed'),
+      (row) =>
+        row.id !== current.id &&
+        row.clientId === current.clientId &&
+        row.startedAt < current.startedAt &&
+        /[adx]/.test(row.states),
     )
-    .sort((a, b) => b.startedAt - a.startedAt)[0];
+    .sort((a, b) => b.startedAt - a.startedAt)[0]?.id;
 }
 
 /**

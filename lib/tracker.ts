@@ -255,8 +255,11 @@ export function recover(surroundings: Surroundings, clock: Clock = systemClock) 
     const openTabs = await surroundings.listTabs();
     const { customHosts } = await settings.get();
     const events: LifecycleEvent[] = [];
-    if (browserRestarted) await endedTabs.set({});
-    await completeTheList();
+    if (browserRestarted) {
+      await endedTabs.set({});
+      // Only at a browser start (or an install or update): not each time the worker wakes, as it reads every session.
+      await completeTheList();
+    }
     for (const brief of briefs(await openSessions.get())) await writeRecord(brief, clock);
     const running = briefs(await openSessions.get()).filter(
       (entry) => entry.status === 'running' && entry.tabId !== null,

@@ -1,4 +1,5 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { JsonFileField } from '../../components/JsonFileField';
 import { useStored } from '../../components/useStored';
 import { useVaultStatus } from '../../components/useVault';
 import {
@@ -40,7 +41,7 @@ const fail = (failure: unknown): Status => ({
 });
 
 function Restore() {
-  const ids = { file: useId(), hint: useId(), passphrase: useId() };
+  const ids = { passphrase: useId() };
   const [file, setFile] = useState<BackupFile | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [opened, setOpened] = useState<{ contents: BackupContents; plan: Record<string, MergePlan> } | null>(null);
@@ -56,13 +57,10 @@ function Restore() {
     });
     setStatus(null);
   };
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    event.target.value = '';
+  const choose = async (text: string) => {
     setOpened(null);
     setFile(null);
-    if (!chosen) return;
-    const read = readBackupFile(await chosen.text());
+    const read = readBackupFile(text);
     if (!read.ok) return setStatus({ text: read.error, error: true });
     setFile(read.backup);
     if (!read.needsPassphrase) await open(read.backup, null).catch((failure) => setStatus(fail(failure)));
@@ -71,19 +69,7 @@ function Restore() {
 
   return (
     <div className="card stack">
-      <div className="field">
-        <label htmlFor={ids.file}>{m.dataRestore}</label>
-        <p id={ids.hint} className="muted small">
-          {m.dataRestoreHint}
-        </p>
-        <input
-          id={ids.file}
-          type="file"
-          accept=".json,application/json"
-          aria-describedby={ids.hint}
-          onChange={choose}
-        />
-      </div>
+      <JsonFileField label={m.dataRestore} hint={m.dataRestoreHint} onText={(text) => void choose(text)} />
       {file?.encryption && !opened && (
         <form
           className="stack"

@@ -1,4 +1,5 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { JsonFileField } from '../../components/JsonFileField';
 import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
@@ -68,7 +69,7 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
 }
 
 export function TemplatesView() {
-  const ids = { name: useId(), file: useId(), hint: useId() };
+  const ids = { name: useId() };
   const all = useStored(allTemplates, templates.watch, 'templates');
   const chosen = useStored(() => settings.get(), settings.watch, 'settings');
   const [name, setName] = useState('');
@@ -83,11 +84,8 @@ export function TemplatesView() {
     location.hash = `#checklist/${encodeURIComponent(made.id)}`;
   };
 
-  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const result = await importTemplate(await file.text());
+  const importFile = async (text: string) => {
+    const result = await importTemplate(text);
     setStatus(
       result.ok
         ? { text: m.checklistsImported(result.template.name, result.template.items.length) }
@@ -126,19 +124,11 @@ export function TemplatesView() {
         <button type="submit">{m.checklistsCreate}</button>
       </form>
       <div className="card stack">
-        <div className="field">
-          <label htmlFor={ids.file}>{m.checklistsImport}</label>
-          <p id={ids.hint} className="muted small">
-            {m.checklistsImportHint}
-          </p>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".json,application/json"
-            aria-describedby={ids.hint}
-            onChange={importFile}
-          />
-        </div>
+        <JsonFileField
+          label={m.checklistsImport}
+          hint={m.checklistsImportHint}
+          onText={(text) => void importFile(text)}
+        />
         <Outcome outcome={status} />
       </div>
     </>

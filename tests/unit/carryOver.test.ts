@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { carriedOver, previousSession, stillToReconfirm } from '../../lib/carryOver';
+import { carriedOver, previousSessionId, stillToReconfirm } from '../../lib/carryOver';
 import { defaultTemplate } from '../../lib/checklist';
+import { digestFrom } from '../../lib/digest';
 import type { Session } from '../../lib/schemas';
 import { createSession, reconfirm, setAgreementNote, setAgreementState } from '../../lib/session';
 
@@ -36,11 +37,11 @@ describe('agreements carried over', () => {
   const today = session('s3', 'c1', T0 + 7 * DAY);
 
   it("finds the client's most recent earlier session that recorded anything", () => {
-    expect(previousSession([first, unrelated, nothingRecorded, today], today)?.id).toBe('s1');
-    expect(previousSession([first], session('s4', null, T0 + 9 * DAY))).toBeUndefined();
-    expect(previousSession([today], today)).toBeUndefined();
+    expect(previousSessionId(digestFrom([first, unrelated, nothingRecorded, today]), today)).toBe('s1');
+    expect(previousSessionId(digestFrom([first]), session('s4', null, T0 + 9 * DAY))).toBeUndefined();
+    expect(previousSessionId(digestFrom([today]), today)).toBeUndefined();
     // A session never carries from one that started after it.
-    expect(previousSession([first, today], session('s5', 'c1', T0 - DAY))).toBeUndefined();
+    expect(previousSessionId(digestFrom([first, today]), session('s5', 'c1', T0 - DAY))).toBeUndefined();
   });
 
   it('shows what was recorded last time, item by item, without assuming anything for today', () => {

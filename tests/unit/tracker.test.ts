@@ -193,7 +193,10 @@ describe('recovery when the service worker or the browser starts', () => {
   it('rebuilds the list of open sessions from the sessions themselves', async () => {
     await observeTab(1, MEET, clock);
     await openSessions.set({});
-    await recover(surroundings([{ id: 1, url: MEET }], false), clock);
+    // A worker that merely wakes trusts the list; a browser start repairs it.
+    await recover(surroundings([], false), clock);
+    expect(await openSessions.get()).toEqual({});
+    await recover(surroundings([], true), clock);
     expect(Object.keys(await openSessions.get())).toEqual(['session-1']);
   });
 
@@ -201,7 +204,7 @@ describe('recovery when the service worker or the browser starts', () => {
     await observeTab(1, MEET, clock);
     await observeTab(2, ZOOM, clock);
     await fakeBrowser.storage.local.set({ 'session:session-1': { v: 1, data: { id: 'session-1', broken: true } } });
-    await recover(surroundings([{ id: 2, url: ZOOM }], false), clock);
+    await recover(surroundings([], true), clock);
     const kept: Session[] = await sessions.all();
     expect(kept.map((session) => session.id)).toEqual(['session-2']);
     const everything = await fakeBrowser.storage.local.get(null);
