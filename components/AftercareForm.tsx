@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { clientSeemedNames, m } from '../lib/messages';
 import { type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
-import type { AftercareFields } from '../lib/session';
+import type { AftercareFields } from '../lib/sessions/model';
 import { formatClock } from '../lib/time';
 import { SELF_RATINGS, type SelfRating } from '../lib/wellbeing';
 import { Checkbox } from './Checkbox';

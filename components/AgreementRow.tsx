@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { agreementStateNames, m } from '../lib/messages';
 import type { AgreementRecord, AgreementState, ChecklistItem } from '../lib/schemas';
-import type { Carried } from '../lib/session';
+import type { Carried } from '../lib/sessions/model';
 import { formatClock, formatDate } from '../lib/time';
 import { Choices } from './Choices';
 import { Guidance } from './Guidance';

@@ -2,7 +2,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { m, roleNames, sideNames } from '../lib/messages';
 import { type Role, roleSchema, type Session, type Side, sideSchema } from '../lib/schemas';
-import { suggestsJoinedLater } from '../lib/session';
+import { suggestsJoinedLater } from '../lib/sessions/model';
 import { formatClock } from '../lib/time';
 import { Checkbox } from './Checkbox';
 

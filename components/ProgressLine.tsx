@@ -1,7 +1,7 @@
 /** How far the checklist has come: agreements recorded and checks ticked. */
 import { m } from '../lib/messages';
 import type { Session } from '../lib/schemas';
-import { progress } from '../lib/session';
+import { progress } from '../lib/sessions/model';
 
 export function ProgressLine({ session }: { session: Session }) {
   const done = progress(session);

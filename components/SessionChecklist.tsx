@@ -3,9 +3,9 @@ import { Fragment, useState } from 'react';
 import { carriedOver, previousSessionId, stillToReconfirm } from '../lib/carryOver';
 import { itemsInPhase, PHASES } from '../lib/checklist';
 import { numberOnItsDay } from '../lib/days';
-import { rowsOf } from '../lib/digest';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
 import type { ChecklistItem, Session } from '../lib/schemas';
+import { rowsOf } from '../lib/sessions/digest';
 import {
   addPerson,
   linkClient,
@@ -15,7 +15,7 @@ import {
   setAgreementState,
   setCheck,
   switchTemplate,
-} from '../lib/session';
+} from '../lib/sessions/model';
 import { clients, sessionDigest, sessions } from '../lib/storage/items';
 import { formatClock, formatDate, formatDuration } from '../lib/time';
 import { AgreementRow } from './AgreementRow';

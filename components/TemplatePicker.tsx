@@ -4,7 +4,7 @@ import { allTemplates } from '../lib/caseload';
 import { snapshotOf } from '../lib/checklist';
 import { m } from '../lib/messages';
 import type { Session, TemplateSnapshot } from '../lib/schemas';
-import { hasRecords } from '../lib/session';
+import { hasRecords } from '../lib/sessions/model';
 import { templates } from '../lib/storage/items';
 import { useStored } from './useStored';
 

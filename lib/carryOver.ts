@@ -2,9 +2,10 @@
  * Agreements carried over from a client's previous session. Pure. Shown beside
  * each item; nothing becomes agreed today without the practitioner's click.
  */
-import { type Digest, rowsOf } from './digest';
+
 import type { Session } from './schemas';
-import type { Carried } from './session';
+import { type Digest, rowsOf } from './sessions/digest';
+import type { Carried } from './sessions/model';
 
 /**
  * The id of the client's most recent session before this one that recorded

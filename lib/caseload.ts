@@ -5,8 +5,8 @@
 import { browser } from 'wxt/browser';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, snapshotOf } from './checklist';
 import { m } from './messages';
-import { noteSessionRemoved } from './openSessions';
 import type { Client, Session, Template, TemplateSnapshot } from './schemas';
+import { noteSessionRemoved } from './sessions/openList';
 import { clients, sessions, settings, templates } from './storage/items';
 import { withLock } from './storage/lock';
 import { parseTemplateFile, type TemplateFileResult } from './templateFile';

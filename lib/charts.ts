@@ -1,7 +1,7 @@
 /** What the charts draw: sessions per day, how each checklist item went, and notes waiting by age. Pure. */
 import { dayKey, lastDays, sessionsPerDay, startOfDay } from './days';
-import { agreementsOf, type Digest, type DigestEntry } from './digest';
 import type { AgreementState } from './schemas';
+import { agreementsOf, type Digest, type DigestEntry } from './sessions/digest';
 
 export interface DayCount {
   day: string;

@@ -3,7 +3,7 @@
  * counts and choices, and no free text at all (no notes, names or codes).
  */
 import type { Session } from './schemas';
-import { progress } from './session';
+import { progress } from './sessions/model';
 
 const COLUMNS = [
   'session',

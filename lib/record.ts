@@ -3,8 +3,9 @@
  * saved the moment it is made, under the session's lock, so the popup, the
  * side panel and the aftercare page can all edit the same session safely.
  */
-import { noteSessionChange } from './openSessions';
+
 import type { Session } from './schemas';
+import { noteSessionChange } from './sessions/openList';
 import { sessions } from './storage/items';
 
 export class SessionMissingError extends Error {

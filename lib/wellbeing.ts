@@ -1,6 +1,6 @@
 /** The practitioner's own week, for their eyes only: ratings after sessions, days over the limit, supervision asked for. Pure. */
 import { dayKey, daysOverLimit, weekKey } from './days';
-import type { DigestEntry } from './digest';
+import type { DigestEntry } from './sessions/digest';
 
 export const SELF_RATINGS = ['good', 'okay', 'tired', 'strained'] as const;
 export type SelfRating = (typeof SELF_RATINGS)[number];

@@ -11,7 +11,7 @@ import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
-import { type AftercareFields, completeAftercare, keepAftercareDraft, linkClient } from '../../lib/session';
+import { type AftercareFields, completeAftercare, keepAftercareDraft, linkClient } from '../../lib/sessions/model';
 import { openSessions, sessions } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 

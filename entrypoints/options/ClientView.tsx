@@ -10,7 +10,7 @@ import { deleteClient, renameClient, sessionsOfClient, withArchived } from '../.
 import { aftercarePageUrl } from '../../lib/extension/prompts';
 import { agreementStateNames, clientSeemedNames, m, platformNames, statusNames } from '../../lib/messages';
 import type { Client, Session } from '../../lib/schemas';
-import { progress } from '../../lib/session';
+import { progress } from '../../lib/sessions/model';
 import { clients, sessions } from '../../lib/storage/items';
 import { formatDate, formatDateTime } from '../../lib/time';
 

@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStored } from '../../components/useStored';
 import { dayKey, daysOverLimit } from '../../lib/days';
-import { type DigestRow, rowsOf } from '../../lib/digest';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
 import { filterRows, type HistoryFilter, NO_FILTER, searchSessions } from '../../lib/history';
 import { m, platformNames, statusNames } from '../../lib/messages';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
+import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
 import { clients, sessionDigest, sessions, settings } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 

@@ -13,7 +13,7 @@ import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
 import { detectCall } from '../../lib/platforms';
 import type { SessionPlatform } from '../../lib/schemas';
-import { progress } from '../../lib/session';
+import { progress } from '../../lib/sessions/model';
 import { openSessions, sessions, settings } from '../../lib/storage/items';
 import { lock } from '../../lib/storage/protection';
 import { quarantined } from '../../lib/storage/stored';

@@ -1,7 +1,5 @@
-/** The prompts for an aftercare note: a notification, and the aftercare page in a tab. */
-import { type Browser, browser } from 'wxt/browser';
-import { m, platformNames } from '../messages';
-import type { Brief } from '../openSessions';
+/** Where an aftercare note is written, and its notification's id: shared by the worker and the pages. */
+import { browser } from 'wxt/browser';
 
 const NOTIFICATION_PREFIX = 'aftercare:';
 
@@ -10,54 +8,12 @@ export function aftercarePageUrl(sessionId?: string): string {
   return sessionId ? `${page}?session=${encodeURIComponent(sessionId)}` : page;
 }
 
+export const aftercareNotificationId = (sessionId: string) => `${NOTIFICATION_PREFIX}${sessionId}`;
+
 export function sessionIdOfNotification(notificationId: string): string | null {
   return notificationId.startsWith(NOTIFICATION_PREFIX) ? notificationId.slice(NOTIFICATION_PREFIX.length) : null;
 }
 
-export async function notifyAftercare(session: Pick<Brief, 'id' | 'platform'>, recovered: boolean): Promise<void> {
-  const platform = platformNames[session.platform];
-  const options: Browser.notifications.NotificationCreateOptions = {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: m.notificationTitle,
-    message: recovered ? m.notificationRecoveredMessage(platform) : m.notificationMessage(platform),
-  };
-  // Firefox notifications have no buttons: clicking the notification itself opens the note there.
-  if (!import.meta.env.FIREFOX) {
-    options.buttons = [{ title: m.notificationButton }];
-    options.requireInteraction = true;
-  }
-  await browser.notifications.create(`${NOTIFICATION_PREFIX}${session.id}`, options);
-}
-
 export async function clearAftercareNotification(sessionId: string): Promise<void> {
-  await browser.notifications.clear(`${NOTIFICATION_PREFIX}${sessionId}`);
-}
-
-/** Opens the aftercare page for a session, or brings its open tab to the front. */
-export async function openAftercarePage(sessionId: string): Promise<void> {
-  const url = aftercarePageUrl(sessionId);
-  const existing = await findExtensionTab(url);
-  if (existing !== undefined) {
-    await browser.tabs.update(existing.tabId, { active: true });
-    if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
-    return;
-  }
-  await browser.tabs.create({ url });
-}
-
-async function findExtensionTab(url: string): Promise<{ tabId: number; windowId?: number } | undefined> {
-  // runtime.getContexts (Chrome 116+) finds our own pages without the "tabs" permission.
-  if (typeof chrome === 'undefined' || !chrome.runtime?.getContexts) return undefined;
-  let contexts: chrome.runtime.ExtensionContext[];
-  try {
-    contexts = await chrome.runtime.getContexts({
-      contextTypes: [chrome.runtime.ContextType.TAB],
-      documentUrls: [url],
-    });
-  } catch {
-    return undefined; // A browser that cannot look its pages up this way: a new tab is opened instead.
-  }
-  const found = contexts.find((context) => context.tabId >= 0);
-  return found ? { tabId: found.tabId, windowId: found.windowId >= 0 ? found.windowId : undefined } : undefined;
+  await browser.notifications.clear(aftercareNotificationId(sessionId));
 }

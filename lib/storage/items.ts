@@ -22,7 +22,6 @@
  * on. The rest holds no client text and stays readable while locked.
  */
 import { z } from 'zod';
-import { digestSchema } from '../digest';
 import {
   clientSchema,
   endedTabsSchema,
@@ -32,6 +31,7 @@ import {
   settingsSchema,
   templateSchema,
 } from '../schemas';
+import { digestSchema } from '../sessions/digest';
 import { openSessionsMigrations, sessionMigrations, settingsMigrations } from './migrations';
 import { defineCollection, defineItem } from './stored';
 

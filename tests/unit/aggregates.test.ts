@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { defaultTemplate } from '../../lib/checklist';
-import { digestFrom, digestOf } from '../../lib/digest';
 import { filterHistory, NO_FILTER } from '../../lib/history';
 import type { Client, Session } from '../../lib/schemas';
+import { digestFrom, digestOf } from '../../lib/sessions/digest';
 import {
   addPerson,
   completeAftercare,
@@ -12,7 +12,7 @@ import {
   keepAftercareDraft,
   setAgreementNote,
   setAgreementState,
-} from '../../lib/session';
+} from '../../lib/sessions/model';
 import { weeklyWellbeing } from '../../lib/wellbeing';
 
 const originalZone = process.env.TZ;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../entrypoints/background';
+import background from '../../entrypoints/background/index';
 import { DEFAULT_SETTINGS, sessions, settings } from '../../lib/storage/items';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';

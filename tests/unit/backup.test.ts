@@ -4,11 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lastChanged, makeBackup, mergePlan, openBackup, readBackupFile, restore } from '../../lib/backup';
 import { createClient } from '../../lib/caseload';
 import { changeSession } from '../../lib/record';
-import { keepAftercareDraft, setAgreementNote } from '../../lib/session';
+import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
+import { keepAftercareDraft, setAgreementNote } from '../../lib/sessions/model';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
 import { lock, turnOn } from '../../lib/storage/protection';
 import { forgetCached } from '../../lib/storage/vault';
-import { observeTab, tabClosed } from '../../lib/tracker';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { carriedOver, previousSessionId, stillToReconfirm } from '../../lib/carryOver';
 import { defaultTemplate } from '../../lib/checklist';
-import { digestFrom } from '../../lib/digest';
 import type { Session } from '../../lib/schemas';
-import { createSession, reconfirm, setAgreementNote, setAgreementState } from '../../lib/session';
+import { digestFrom } from '../../lib/sessions/digest';
+import { createSession, reconfirm, setAgreementNote, setAgreementState } from '../../lib/sessions/model';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 10, 1, 10, 0);

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { checkDigest } from '../../entrypoints/background/digestKeeper';
 import { defaultTemplate } from '../../lib/checklist';
-import { agreementsOf, digestFrom, digestOf, EMPTY_DIGEST, withChanges } from '../../lib/digest';
-import { checkDigest } from '../../lib/extension/digestKeeper';
 import { changeSession } from '../../lib/record';
-import { completeAftercare, createSession, keepAftercareDraft, setAgreementState } from '../../lib/session';
+import { agreementsOf, digestFrom, digestOf, EMPTY_DIGEST, withChanges } from '../../lib/sessions/digest';
+import { completeAftercare, createSession, keepAftercareDraft, setAgreementState } from '../../lib/sessions/model';
 import { sessionDigest, sessions } from '../../lib/storage/items';
 
 const at = (id: string, hour: number) =>

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { recover } from '../../lib/sessions/lifecycle';
 import { openSessions, sessions, settings } from '../../lib/storage/items';
 import { quarantined } from '../../lib/storage/stored';
-import { recover } from '../../lib/tracker';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createClient } from '../../lib/caseload';
 import { deriveKey, newSalt, seal, unseal } from '../../lib/crypto';
 import { changeSession } from '../../lib/record';
-import { setAgreementNote } from '../../lib/session';
+import { endByPractitioner, observeTab, startByHand, writePending } from '../../lib/sessions/lifecycle';
+import { setAgreementNote } from '../../lib/sessions/model';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
 import {
   changePassphrase,
@@ -16,7 +17,6 @@ import {
 } from '../../lib/storage/protection';
 import { isLocked, quarantined } from '../../lib/storage/stored';
 import { forgetCached, vaultStatus } from '../../lib/storage/vault';
-import { endByPractitioner, observeTab, startByHand, writePending } from '../../lib/tracker';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const SECRET = 'Mother worried about the brother';

@@ -9,7 +9,7 @@ import {
   endSession,
   setAgreementNote,
   setAgreementState,
-} from '../../lib/session';
+} from '../../lib/sessions/model';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);

@@ -11,7 +11,7 @@ import {
 } from '../../lib/caseload';
 import { builtInTemplate, defaultTemplate } from '../../lib/checklist';
 import { templateSchema } from '../../lib/schemas';
-import { createSession } from '../../lib/session';
+import { createSession } from '../../lib/sessions/model';
 import { settings, templates } from '../../lib/storage/items';
 import { parseTemplateFile, templateToFile } from '../../lib/templateFile';
 import { addItem, moveItem, newItemId, removeItem, updateItem } from '../../lib/templates';

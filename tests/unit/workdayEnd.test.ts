@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { noticeIfOverLimit } from '../../lib/extension/dailyLimit';
-import { remindWorkdayEnd, scheduleWorkdayEnd, snoozeWorkdayEnd } from '../../lib/extension/workdayEnd';
+import { noticeIfOverLimit } from '../../entrypoints/background/dailyLimit';
+import { remindWorkdayEnd, scheduleWorkdayEnd, snoozeWorkdayEnd } from '../../entrypoints/background/workdayEnd';
+import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
 import { DEFAULT_SETTINGS, dayCounts, settings } from '../../lib/storage/items';
-import { observeTab, tabClosed } from '../../lib/tracker';
 
 const originalZone = process.env.TZ;
 

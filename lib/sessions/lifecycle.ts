@@ -12,15 +12,15 @@
  *
  * Returns what happened; the background turns that into badges and prompts.
  */
-import { templateForNewSession } from './caseload';
-import { dayKey, lastDays } from './days';
-import { type Brief, briefOf, briefs } from './openSessions';
-import { type Call, detectCall } from './platforms';
-import type { EndReason, OpenSession, SessionPlatform } from './schemas';
-import { createSession, endSession } from './session';
-import { dayCounts, endedTabs, openSessions, sessions, settings } from './storage/items';
-import { withLock } from './storage/lock';
-import { isLocked } from './storage/stored';
+import { templateForNewSession } from '../caseload';
+import { dayKey, lastDays } from '../days';
+import { type Call, detectCall } from '../platforms';
+import type { EndReason, OpenSession, SessionPlatform } from '../schemas';
+import { dayCounts, endedTabs, openSessions, sessions, settings } from '../storage/items';
+import { withLock } from '../storage/lock';
+import { isLocked } from '../storage/stored';
+import { createSession, endSession } from './model';
+import { type Brief, briefOf, briefs } from './openList';
 
 export type LifecycleEvent =
   | { type: 'started'; session: Brief }

@@ -1,8 +1,8 @@
 /** A calm word when a session starts beyond the daily maximum the practitioner set. It never blocks the call. */
 import { browser } from 'wxt/browser';
-import { dayKey } from '../days';
-import { m } from '../messages';
-import { dayCounts, settings } from '../storage/items';
+import { dayKey } from '../../lib/days';
+import { m } from '../../lib/messages';
+import { dayCounts, settings } from '../../lib/storage/items';
 
 export const LIMIT_NOTIFICATION = 'daily-limit';
 

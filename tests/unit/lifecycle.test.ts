@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Session } from '../../lib/schemas';
-import { endedTabs, openSessions, sessions } from '../../lib/storage/items';
 import {
   type Clock,
   endByPractitioner,
@@ -10,7 +9,8 @@ import {
   restartOnTab,
   startByHand,
   tabClosed,
-} from '../../lib/tracker';
+} from '../../lib/sessions/lifecycle';
+import { endedTabs, openSessions, sessions } from '../../lib/storage/items';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const ZOOM = 'https://app.zoom.us/wc/81234567890/join';

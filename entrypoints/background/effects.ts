@@ -1,11 +1,11 @@
 /** What the background does when the lifecycle reports that a session started or ended. */
 
-import { openSessions, settings } from '../storage/items';
-import type { LifecycleEvent } from '../tracker';
+import { enablePanelForTab } from '../../lib/extension/panel';
+import type { LifecycleEvent } from '../../lib/sessions/lifecycle';
+import { openSessions, settings } from '../../lib/storage/items';
+import { notifyAftercare, openAftercarePage } from './aftercarePrompt';
 import { markTab, unmarkTab } from './badge';
 import { noticeIfOverLimit } from './dailyLimit';
-import { enablePanelForTab } from './panel';
-import { notifyAftercare, openAftercarePage } from './prompts';
 
 export async function applyLifecycleEvents(events: readonly LifecycleEvent[]): Promise<void> {
   for (const event of events) {

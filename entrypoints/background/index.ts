@@ -1,23 +1,22 @@
 /**
- * The background only wires browser events to the lifecycle (lib/tracker.ts)
+ * The background only wires browser events to the lifecycle (lib/sessions/lifecycle.ts)
  * and its effects. It keeps nothing in memory: the service worker can be
  * stopped between any two events and storage still says everything.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { applyAutoLockSetting, whenIdle } from '../lib/extension/autoLock';
-import { showBadges } from '../lib/extension/badge';
-import { handleCommand, isFromThisExtension } from '../lib/extension/commandHandler';
-import { checkDigest, keepDigest } from '../lib/extension/digestKeeper';
-import { applyLifecycleEvents } from '../lib/extension/effects';
-import { openPanel } from '../lib/extension/panel';
-import { clearAftercareNotification, openAftercarePage, sessionIdOfNotification } from '../lib/extension/prompts';
-import {
-  checkRetention,
-  RETENTION_ALARM,
-  RETENTION_NOTIFICATION,
-  scheduleRetentionCheck,
-} from '../lib/extension/retentionCheck';
+import { openPanel } from '../../lib/extension/panel';
+import { clearAftercareNotification, sessionIdOfNotification } from '../../lib/extension/prompts';
+import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
+import { browserSession, openSessions, settings } from '../../lib/storage/items';
+import { vaultStatus, watchVault } from '../../lib/storage/vault';
+import { openAftercarePage } from './aftercarePrompt';
+import { applyAutoLockSetting, whenIdle } from './autoLock';
+import { showBadges } from './badge';
+import { handleCommand, isFromThisExtension } from './commandHandler';
+import { checkDigest, keepDigest } from './digestKeeper';
+import { applyLifecycleEvents } from './effects';
+import { checkRetention, RETENTION_ALARM, RETENTION_NOTIFICATION, scheduleRetentionCheck } from './retentionCheck';
 import {
   remindWorkdayEnd,
   scheduleWorkdayEnd,
@@ -25,10 +24,7 @@ import {
   WORKDAY_END_ALARM,
   WORKDAY_NOTIFICATION,
   WORKDAY_SNOOZE_ALARM,
-} from '../lib/extension/workdayEnd';
-import { browserSession, openSessions, settings } from '../lib/storage/items';
-import { vaultStatus, watchVault } from '../lib/storage/vault';
-import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../lib/tracker';
+} from './workdayEnd';
 
 function report(error: unknown) {
   console.error('Callcare:', error);

@@ -5,7 +5,7 @@
  * from them whenever it is missing or out of step. Pure.
  */
 import { z } from 'zod';
-import { type AgreementState, type Session, sessionPlatformSchema, sessionStatusSchema } from './schemas';
+import { type AgreementState, type Session, sessionPlatformSchema, sessionStatusSchema } from '../schemas';
 
 export const digestEntrySchema = z.object({
   startedAt: z.number(),

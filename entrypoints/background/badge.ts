@@ -3,9 +3,9 @@
  * else, the number of aftercare notes still to write.
  */
 import { browser } from 'wxt/browser';
-import { m } from '../messages';
-import { pendingCount } from '../openSessions';
-import type { OpenSessions } from '../schemas';
+import { m } from '../../lib/messages';
+import type { OpenSessions } from '../../lib/schemas';
+import { pendingCount } from '../../lib/sessions/openList';
 
 const SESSION_COLOUR = '#0b5f5a';
 const PENDING_COLOUR = '#8a4b00';

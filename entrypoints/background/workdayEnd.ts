@@ -4,12 +4,12 @@
  * comes with the service worker asleep.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { dayKey } from '../days';
-import { m, platformNames } from '../messages';
-import { briefs } from '../openSessions';
-import { dayMarks, openSessions, settings } from '../storage/items';
-import { formatClock } from '../time';
-import { nextWorkdayEnd } from '../workday';
+import { dayKey } from '../../lib/days';
+import { m, platformNames } from '../../lib/messages';
+import { briefs } from '../../lib/sessions/openList';
+import { dayMarks, openSessions, settings } from '../../lib/storage/items';
+import { formatClock } from '../../lib/time';
+import { nextWorkdayEnd } from '../../lib/workday';
 
 export const WORKDAY_END_ALARM = 'workday-end';
 export const WORKDAY_SNOOZE_ALARM = 'workday-end-snoozed';

@@ -1,9 +1,9 @@
 /** Once a day, tells the practitioner when completed sessions are past the retention period. Deletes nothing. */
 import { browser } from 'wxt/browser';
-import { m } from '../messages';
-import { dueForDeletion } from '../retention';
-import { sessions, settings } from '../storage/items';
-import { vaultStatus } from '../storage/vault';
+import { m } from '../../lib/messages';
+import { dueForDeletion } from '../../lib/retention';
+import { sessions, settings } from '../../lib/storage/items';
+import { vaultStatus } from '../../lib/storage/vault';
 
 export const RETENTION_ALARM = 'retention-check';
 export const RETENTION_NOTIFICATION = 'retention';

@@ -1,6 +1,6 @@
 /** Keeps the brief list of open sessions (see lib/schemas.ts, openSessionsSchema) in step with the sessions. */
-import type { OpenSession, OpenSessions, Session } from './schemas';
-import { openSessions } from './storage/items';
+import type { OpenSession, OpenSessions, Session } from '../schemas';
+import { openSessions } from '../storage/items';
 
 export type Brief = OpenSession & { id: string };
 

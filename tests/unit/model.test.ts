@@ -13,7 +13,7 @@ import {
   setAgreementState,
   setCheck,
   suggestsJoinedLater,
-} from '../../lib/session';
+} from '../../lib/sessions/model';
 
 const START = Date.UTC(2026, 10, 21, 9, 0);
 const minutes = (count: number) => START + count * 60_000;

@@ -4,9 +4,9 @@
  * lock itself only forgets the key, so nothing written is lost.
  */
 import { browser } from 'wxt/browser';
-import { settings } from '../storage/items';
-import { lock } from '../storage/protection';
-import { vaultStatus } from '../storage/vault';
+import { settings } from '../../lib/storage/items';
+import { lock } from '../../lib/storage/protection';
+import { vaultStatus } from '../../lib/storage/vault';
 
 const SECONDS_PER_MINUTE = 60;
 

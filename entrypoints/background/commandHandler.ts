@@ -2,9 +2,9 @@
 
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { type CommandReply, commandSchema } from '../commands';
-import { endByPractitioner, type LifecycleEvent, restartOnTab, startByHand } from '../tracker';
-import { openAftercarePage } from './prompts';
+import { type CommandReply, commandSchema } from '../../lib/commands';
+import { endByPractitioner, type LifecycleEvent, restartOnTab, startByHand } from '../../lib/sessions/lifecycle';
+import { openAftercarePage } from './aftercarePrompt';
 
 /** Only this extension's own pages may command it; call pages and other extensions may not. */
 export function isFromThisExtension(sender: Browser.runtime.MessageSender): boolean {

@@ -4,9 +4,9 @@
  * rebuilt from all sessions when it is missing or its list of sessions differs.
  */
 import { browser } from 'wxt/browser';
-import { digestFrom, withChanges } from '../digest';
-import { sessionDigest, sessions } from '../storage/items';
-import { isLocked } from '../storage/stored';
+import { digestFrom, withChanges } from '../../lib/sessions/digest';
+import { sessionDigest, sessions } from '../../lib/storage/items';
+import { isLocked } from '../../lib/storage/stored';
 
 const PREFIX = sessions.spec.prefix;
 const FOLD_AFTER_MS = 300;

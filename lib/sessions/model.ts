@@ -13,7 +13,7 @@ import type {
   SessionPlatform,
   Side,
   TemplateSnapshot,
-} from './schemas';
+} from '../schemas';
 
 export interface NewSession {
   id: string;
