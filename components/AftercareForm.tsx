@@ -1,4 +1,4 @@
-/** The aftercare note of PRODUCT.md. Kept as a draft with every keystroke; "Save" completes the session. */
+/** The aftercare note of PRODUCT.md. Kept as a draft as it is typed; "Save" completes the session. */
 import { useId, useState } from 'react';
 import { clientSeemedNames, m } from '../lib/messages';
 import { type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
@@ -10,13 +10,18 @@ import { Choices } from './Choices';
 import { SavedText } from './SavedText';
 
 interface Props {
+  /** The note as shown, with this page's edits. */
   session: Session;
+  /** The note as stored: the status line says "saved" only from this. */
+  stored: Session;
+  /** Edits of this page are still on their way to storage. */
+  saving: boolean;
   onDraft: (fields: Partial<AftercareFields>) => void;
   onComplete: () => void;
   busy: boolean;
 }
 
-export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
+export function AftercareForm({ session, stored, saving, onDraft, onComplete, busy }: Props) {
   const note = session.aftercare;
   const ids = { next: useId() };
   const [nextContact, setNextContact] = useState(note.nextContact);
@@ -111,11 +116,13 @@ export function AftercareForm({ session, onDraft, onComplete, busy }: Props) {
           {note.completedAt === null ? m.aftercareSave : m.aftercareUpdate}
         </button>
         <p className="muted small" role="status">
-          {note.completedAt !== null
-            ? m.aftercareCompleted(formatClock(note.completedAt))
-            : note.updatedAt !== null
-              ? m.aftercareDraftSaved(formatClock(note.updatedAt))
-              : ''}
+          {saving
+            ? m.aftercareSaving
+            : stored.aftercare.completedAt !== null
+              ? m.aftercareCompleted(formatClock(stored.aftercare.completedAt))
+              : stored.aftercare.updatedAt !== null
+                ? m.aftercareDraftSaved(formatClock(stored.aftercare.updatedAt))
+                : ''}
         </p>
       </div>
     </form>

@@ -6,16 +6,6 @@ import { numberOnItsDay } from '../lib/days';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
 import type { ChecklistItem, Session } from '../lib/schemas';
 import { rowsOf } from '../lib/sessions/digest';
-import {
-  addPerson,
-  linkClient,
-  reconfirm,
-  removePerson,
-  setAgreementNote,
-  setAgreementState,
-  setCheck,
-  switchTemplate,
-} from '../lib/sessions/model';
 import { clients, sessionDigest, sessions } from '../lib/storage/items';
 import { formatClock, formatDate, formatDuration } from '../lib/time';
 import { AgreementRow } from './AgreementRow';
@@ -74,29 +64,29 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
         key={item.id}
         item={item}
         record={session.checks[item.id]}
-        onChange={(checked) => save((current, at) => setCheck(current, item.id, checked, at))}
+        onChange={(checked) => save({ type: 'check', itemId: item.id, checked, at: Date.now() })}
       />
     ) : (
       <AgreementRow
         key={item.id}
         item={item}
         record={session.agreements[item.id]}
-        onState={(state) => save((current, at) => setAgreementState(current, item.id, state, at))}
-        onNote={(note) => save((current) => setAgreementNote(current, item.id, note))}
+        onState={(state) => save({ type: 'agreement-state', itemId: item.id, state, at: Date.now() })}
+        onNote={(note) => save({ type: 'agreement-note', itemId: item.id, note })}
         carried={carried[item.id]}
         onReconfirm={() => {
           const last = carried[item.id];
-          if (last) save((current, at) => reconfirm(current, item.id, last, at));
+          if (last) save({ type: 'reconfirm', itemId: item.id, last, at: Date.now() });
         }}
       />
     );
-  const reconfirmAll = () =>
-    save((current, at) =>
-      toReconfirm.reduce((next, itemId) => {
-        const last = carried[itemId];
-        return last ? reconfirm(next, itemId, last, at) : next;
-      }, current),
-    );
+  const reconfirmAll = () => {
+    const at = Date.now();
+    for (const itemId of toReconfirm) {
+      const last = carried[itemId];
+      if (last) save({ type: 'reconfirm', itemId, last, at });
+    }
+  };
 
   return (
     <>
@@ -119,10 +109,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
       )}
       <TodayCount />
       {running && number.value !== undefined && <OverLimitNotice number={number.value} startedAt={session.startedAt} />}
-      <ClientPicker
-        clientId={session.clientId}
-        onLink={(clientId) => save((current) => linkClient(current, clientId))}
-      />
+      <ClientPicker clientId={session.clientId} onLink={(clientId) => save({ type: 'link-client', clientId })} />
       {client.value && (
         <details open className="card">
           <summary>{m.considerationsHeading}</summary>
@@ -132,7 +119,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           </button>
         </details>
       )}
-      <TemplatePicker session={session} onChoose={(template) => save((current) => switchTemplate(current, template))} />
+      <TemplatePicker session={session} onChoose={(template) => save({ type: 'switch-template', template })} />
       <ProgressLine session={session} />
       {error && (
         <p className="error" role="alert">
@@ -159,8 +146,10 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           {phase === 'rules' && (
             <PeoplePresent
               session={session}
-              onAdd={(person) => save((current, at) => addPerson(current, { ...person, id: crypto.randomUUID() }, at))}
-              onRemove={(personId) => save((current) => removePerson(current, personId))}
+              onAdd={(person) =>
+                save({ type: 'add-person', person: { ...person, id: crypto.randomUUID() }, at: Date.now() })
+              }
+              onRemove={(personId) => save({ type: 'remove-person', personId })}
             />
           )}
         </Fragment>

@@ -1,11 +1,57 @@
-/** A session shown with its changes at once, each saved under the session's lock (see useOptimistic). */
-import { changeSession } from '../lib/record';
+/**
+ * A session shown with this page's edits at once, saved through the page's
+ * writer (lib/sessions/writer.ts). `stored` is what storage holds: a page says
+ * "saved" only from it, never from what it merely shows.
+ */
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { sendCommand } from '../lib/extension/send';
+import { m } from '../lib/messages';
 import type { Session } from '../lib/schemas';
-import { type Change, useOptimistic } from './useOptimistic';
-
-export type SessionChange = Change<Session>;
+import { applyEdits, type Edit } from '../lib/sessions/edits';
+import { editSession } from '../lib/sessions/store';
+import { sessionWriter } from '../lib/sessions/writer';
 
 export function useSessionEditor(stored: Session) {
-  const { value, save, error } = useOptimistic(stored, (change) => changeSession(stored.id, change));
-  return { session: value, save, error };
+  const id = stored.id;
+  const writer = useMemo(
+    () =>
+      sessionWriter(
+        (edits) => editSession(id, edits),
+        // The page may be going away: the background stores these after it is gone.
+        (edits) => void sendCommand({ type: 'apply-edits', sessionId: id, edits }).catch(() => undefined),
+      ),
+    [id],
+  );
+  const state = useSyncExternalStore(writer.subscribe, writer.state);
+  useEffect(() => {
+    const handOff = () => writer.handOff();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') writer.handOff();
+    };
+    addEventListener('pagehide', handOff);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      removeEventListener('pagehide', handOff);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, [writer]);
+  const session = useMemo(() => {
+    try {
+      return applyEdits(stored, state.unsaved);
+    } catch {
+      return stored; // An edit that no longer fits the stored record: its write reports why.
+    }
+  }, [stored, state.unsaved]);
+  // Failures show in `error`; `saveOrThrow` is for an action that must know (completing the note).
+  const save = (edit: Edit): Promise<void> => writer.save(edit).catch(() => undefined);
+  const saveOrThrow = (edit: Edit): Promise<void> => writer.save(edit);
+  const failure = state.error;
+  return {
+    session,
+    stored,
+    save,
+    saveOrThrow,
+    saving: state.unsaved.length > 0,
+    error: failure ? m.errorGeneric(failure instanceof Error ? failure.message : String(failure)) : null,
+  };
 }

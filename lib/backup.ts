@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { deriveKey, seal, unseal } from './crypto';
 import { m } from './messages';
 import type { Client, Session, Template } from './schemas';
-import { noteSessionChange } from './sessions/openList';
+import { restoreSessions } from './sessions/store';
 import { clients, sessions, templates } from './storage/items';
 import { currentKeyAndProtection } from './storage/protection';
 import { isSealedRecord, readEnvelope, sealedRecordSchema } from './storage/stored';
@@ -217,9 +217,6 @@ export async function restore(
   const merge = await mergePlan(contents);
   for (const client of merge.clients.writes) await clients.put(client);
   for (const template of merge.templates.writes) await templates.put(template);
-  for (const session of merge.sessions.writes) {
-    await sessions.put(session);
-    await noteSessionChange(session);
-  }
+  await restoreSessions(merge.sessions.writes);
   return { sessions: merge.sessions.counts, clients: merge.clients.counts, templates: merge.templates.counts };
 }

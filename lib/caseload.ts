@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, snapshotOf } from './checklist';
 import { m } from './messages';
 import type { Client, Session, Template, TemplateSnapshot } from './schemas';
-import { noteSessionRemoved } from './sessions/openList';
+import { deleteSessions } from './sessions/store';
 import { clients, sessions, settings, templates } from './storage/items';
 import { withLock } from './storage/lock';
 import { parseTemplateFile, type TemplateFileResult } from './templateFile';
@@ -59,10 +59,7 @@ export async function sessionsOfClient(clientId: string): Promise<Session[]> {
 /** Deletes a client with all their sessions and notes. Returns how many sessions went with them. */
 export async function deleteClient(clientId: string): Promise<number> {
   const theirs = await sessionsOfClient(clientId);
-  for (const session of theirs) {
-    await sessions.remove(session.id);
-    await noteSessionRemoved(session.id);
-  }
+  await deleteSessions(theirs.map((session) => session.id));
   await clients.remove(clientId);
   return theirs.length;
 }
@@ -135,15 +132,10 @@ export async function importTemplate(text: string, now = Date.now()): Promise<Te
 
 /** Deletes one session and its note. */
 export async function deleteSession(sessionId: string): Promise<void> {
-  await sessions.remove(sessionId);
-  await noteSessionRemoved(sessionId);
+  await deleteSessions([sessionId]);
 }
 
-/** Deletes sessions by id (retention, after the practitioner has seen them). */
-export async function deleteSessions(ids: readonly string[]): Promise<number> {
-  for (const id of ids) await deleteSession(id);
-  return ids.length;
-}
+export { deleteSessions };
 
 /** Deletes every client, session, template and setting Callcare holds, and forgets the passphrase. */
 export async function deleteEverything(): Promise<void> {

@@ -5,12 +5,15 @@
  */
 import { z } from 'zod';
 import { sessionPlatformSchema } from './schemas';
+import { editsSchema } from './sessions/edits';
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start-by-hand'), platform: sessionPlatformSchema }),
   z.object({ type: z.literal('end-session'), sessionId: z.string().min(1) }),
   z.object({ type: z.literal('restart-on-tab'), tabId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('open-aftercare'), sessionId: z.string().min(1) }),
+  /** Edits a page could not store before it was hidden or closed (lib/sessions/writer.ts). */
+  z.object({ type: z.literal('apply-edits'), sessionId: z.string().min(1), edits: editsSchema }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -376,6 +376,7 @@ export const m = {
   aftercareSupervision: 'I would like supervision about this session',
   aftercareSave: 'Save and complete',
   aftercareUpdate: 'Save changes',
+  aftercareSaving: 'Saving…',
   aftercareDraftSaved: (time: string) => `Draft kept at ${time}`,
   aftercareCompleted: (time: string) => `Saved and complete at ${time}`,
   aftercareRecordHeading: 'What was recorded in the session',

@@ -209,6 +209,12 @@ export const openSessionSchema = z.object({
    * when this happened (Callcare was locked): "create" the record, or "end" it.
    */
   pending: z.enum(['create', 'end']).nullable(),
+  /**
+   * Whether the practitioner has been prompted for the aftercare note of an
+   * ended session. Set after the prompt, so a worker stopped in between
+   * prompts at its next start, once.
+   */
+  prompted: z.boolean(),
 });
 
 /**

@@ -11,7 +11,7 @@ import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
-import { type AftercareFields, completeAftercare, keepAftercareDraft, linkClient } from '../../lib/sessions/model';
+import type { AftercareFields } from '../../lib/sessions/model';
 import { openSessions, sessions } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 
@@ -92,12 +92,12 @@ function SessionActions({ session }: { session: Session }) {
 }
 
 function AftercareView({ stored }: { stored: Session }) {
-  const { session: current, save, error: saveError } = useSessionEditor(stored);
+  const { session: current, save, saveOrThrow, saving, error: saveError } = useSessionEditor(stored);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const keepDraft = (fields: Partial<AftercareFields>) => {
-    void save((session, now) => keepAftercareDraft(session, fields, now));
+    void save({ type: 'aftercare', fields, at: Date.now() });
   };
   const complete = async () => {
     setBusy(true);
@@ -107,7 +107,7 @@ function AftercareView({ stored }: { stored: Session }) {
         const reply = await sendCommand({ type: 'end-session', sessionId: current.id });
         if (!reply.ok) throw new Error(reply.error);
       }
-      await save((session, now) => completeAftercare(session, {}, now));
+      await saveOrThrow({ type: 'complete', at: Date.now() });
       await clearAftercareNotification(current.id);
       setError(null);
     } catch (failure) {
@@ -128,12 +128,17 @@ function AftercareView({ stored }: { stored: Session }) {
           {shownError}
         </p>
       )}
-      <ClientPicker
-        clientId={current.clientId}
-        onLink={(clientId) => void save((session) => linkClient(session, clientId))}
-      />
+      <ClientPicker clientId={current.clientId} onLink={(clientId) => void save({ type: 'link-client', clientId })} />
       <div className="columns">
-        <AftercareForm key={current.id} session={current} onDraft={keepDraft} onComplete={complete} busy={busy} />
+        <AftercareForm
+          key={current.id}
+          session={current}
+          stored={stored}
+          saving={saving}
+          onDraft={keepDraft}
+          onComplete={complete}
+          busy={busy}
+        />
         <aside className="card">
           <SessionRecord session={current} />
         </aside>

@@ -3,7 +3,9 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { type CommandReply, commandSchema } from '../../lib/commands';
+import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { endByPractitioner, type LifecycleEvent, restartOnTab, startByHand } from '../../lib/sessions/lifecycle';
+import { editSession } from '../../lib/sessions/store';
 import { openAftercarePage } from './aftercarePrompt';
 
 /** Only this extension's own pages may command it; call pages and other extensions may not. */
@@ -46,6 +48,11 @@ export async function handleCommand(
       case 'open-aftercare':
         await openAftercarePage(command.sessionId);
         return { ok: true };
+      case 'apply-edits': {
+        const stored = await editSession(command.sessionId, command.edits);
+        if (stored.status === 'complete') await clearAftercareNotification(stored.id);
+        return { ok: true };
+      }
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -2,6 +2,7 @@
 
 import { enablePanelForTab } from '../../lib/extension/panel';
 import type { LifecycleEvent } from '../../lib/sessions/lifecycle';
+import { markPrompted } from '../../lib/sessions/store';
 import { openSessions, settings } from '../../lib/storage/items';
 import { notifyAftercare, openAftercarePage } from './aftercarePrompt';
 import { markTab, unmarkTab } from './badge';
@@ -23,5 +24,7 @@ export async function applyLifecycleEvents(events: readonly LifecycleEvent[]): P
     if (wanted.notifyOnEnd || recovered) await notifyAftercare(session, recovered);
     // A browser that has just started is not the moment to open tabs by itself.
     if (wanted.openAftercareOnEnd && !recovered) await openAftercarePage(session.id);
+    // Only now: a worker stopped before this line prompts again at its next start (a repeat replaces, never doubles).
+    await markPrompted(session.id);
   }
 }

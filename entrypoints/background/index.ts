@@ -8,15 +8,17 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openPanel } from '../../lib/extension/panel';
 import { clearAftercareNotification, sessionIdOfNotification } from '../../lib/extension/prompts';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
-import { browserSession, openSessions, settings } from '../../lib/storage/items';
+import { repairLists } from '../../lib/sessions/store';
+import { openSessions, settings } from '../../lib/storage/items';
 import { vaultStatus, watchVault } from '../../lib/storage/vault';
 import { openAftercarePage } from './aftercarePrompt';
 import { applyAutoLockSetting, whenIdle } from './autoLock';
 import { showBadges } from './badge';
 import { handleCommand, isFromThisExtension } from './commandHandler';
-import { checkDigest, keepDigest } from './digestKeeper';
 import { applyLifecycleEvents } from './effects';
 import { checkRetention, RETENTION_ALARM, RETENTION_NOTIFICATION, scheduleRetentionCheck } from './retentionCheck';
+import { watchStartKind } from './startKind';
+import { deferUpdates } from './updates';
 import {
   remindWorkdayEnd,
   scheduleWorkdayEnd,
@@ -35,21 +37,15 @@ function follow(work: Promise<LifecycleEvent[]>) {
 }
 
 export default defineBackground(() => {
-  // Set when this wake is a browser start (or an install or update): the moment to repair derived lists.
-  let browserStarted = false;
-  const recovered = recover({
-    listTabs: async () =>
-      (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),
-    browserRestarted: async () => {
-      const marker = await browserSession.get();
-      if (marker === null) await browserSession.set({ startedAt: Date.now() });
-      browserStarted = marker === null;
-      return browserStarted;
-    },
-  });
-  follow(recovered);
-  // The digest is checked against the stored sessions at a browser start only: every wake would read them all.
-  recovered.then(() => (browserStarted ? checkDigest() : false)).catch(report);
+  const startKind = watchStartKind();
+  follow(
+    recover({
+      listTabs: async () =>
+        (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),
+      startKind,
+    }),
+  );
+  deferUpdates(report);
   openSessions.get().then(showBadges).catch(report);
   openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
 
@@ -59,11 +55,10 @@ export default defineBackground(() => {
       .then(async (status) => {
         if (status !== 'unlocked') return;
         await writePending();
-        await checkDigest();
+        await repairLists();
       })
       .catch(report);
   });
-  keepDigest(report);
   applyAutoLockSetting().catch(report);
   scheduleWorkdayEnd().catch(report);
   settings.watch(() => {

@@ -12,20 +12,20 @@
  *
  * Returns what happened; the background turns that into badges and prompts.
  */
-import { templateForNewSession } from '../caseload';
-import { dayKey, lastDays } from '../days';
-import { type Call, detectCall } from '../platforms';
+
+import type { Call } from '../platforms';
+import { detectCall } from '../platforms';
 import type { EndReason, OpenSession, SessionPlatform } from '../schemas';
-import { dayCounts, endedTabs, openSessions, sessions, settings } from '../storage/items';
+import { endedTabs, openSessions, settings } from '../storage/items';
 import { withLock } from '../storage/lock';
-import { isLocked } from '../storage/stored';
-import { createSession, endSession } from './model';
-import { type Brief, briefOf, briefs } from './openList';
+import { type Brief, briefs } from './openList';
+import { recordLifecycle, repairLists, writePending as writePendingRecords } from './store';
 
 export type LifecycleEvent =
   | { type: 'started'; session: Brief }
   /** The same call loaded again (a reload, a new page of the same call): the browser has reset the tab's badge. */
   | { type: 'continued'; session: Brief }
+  /** A session ended and its aftercare prompt is due (the background marks it prompted once shown). */
   | { type: 'ended'; session: Brief };
 
 export interface Clock {
@@ -44,60 +44,16 @@ async function runningForTab(tabId: number): Promise<Brief | undefined> {
   return briefs(await openSessions.get()).find((entry) => entry.status === 'running' && entry.tabId === tabId);
 }
 
-async function setEntry(id: string, entry: OpenSession): Promise<Brief> {
-  await openSessions.update((current) => ({ ...current, [id]: entry }));
-  return { ...entry, id };
-}
-
-/**
- * Brings a session's own record in line with its entry: creates it, or ends
- * it. While Callcare is locked this waits, and the entry keeps what is pending.
- */
-async function writeRecord(brief: Brief, clock: Clock): Promise<void> {
-  if (brief.pending === null) return;
-  try {
-    const existing = await sessions.get(brief.id);
-    if (brief.pending === 'create' && !existing) {
-      const created = createSession({
-        id: brief.id,
-        origin: brief.origin,
-        platform: brief.platform,
-        host: brief.host,
-        tabId: brief.tabId,
-        template: await templateForNewSession(),
-        now: brief.startedAt,
-      });
-      await sessions.put(
-        brief.status === 'running'
-          ? created
-          : endSession(created, brief.endReason ?? 'tab-closed', brief.endedAt ?? clock.now()),
-      );
-    } else if (existing) {
-      await sessions.update(brief.id, (current) =>
-        brief.status === 'running'
-          ? current
-          : endSession(current, brief.endReason ?? 'tab-closed', brief.endedAt ?? clock.now()),
-      );
-    }
-    await openSessions.update((current) => {
-      const entry = current[brief.id];
-      return entry ? { ...current, [brief.id]: { ...entry, pending: null } } : current;
-    });
-  } catch (error) {
-    if (!isLocked(error)) throw error;
-  }
-}
-
 async function end(brief: Brief, reason: EndReason, clock: Clock): Promise<LifecycleEvent[]> {
   if (brief.status !== 'running') return [];
-  const ended = await setEntry(brief.id, {
+  const ended = await recordLifecycle({
     ...brief,
     status: 'aftercare-pending',
     endedAt: clock.now(),
     endReason: reason,
     pending: brief.pending === 'create' ? 'create' : 'end',
+    prompted: false,
   });
-  await writeRecord(ended, clock);
   return [{ type: 'ended', session: ended }];
 }
 
@@ -107,32 +63,23 @@ async function start(
   call: Call | { platform: SessionPlatform; host: null },
   clock: Clock,
 ): Promise<LifecycleEvent> {
-  const started = await setEntry(clock.newId(), {
-    status: 'running',
-    origin,
-    tabId,
-    platform: call.platform,
-    host: call.host,
-    startedAt: clock.now(),
-    endedAt: null,
-    endReason: null,
-    pending: 'create',
-  });
-  await writeRecord(started, clock);
-  await countStart(started.startedAt);
+  const started = await recordLifecycle(
+    {
+      id: clock.newId(),
+      status: 'running',
+      origin,
+      tabId,
+      platform: call.platform,
+      host: call.host,
+      startedAt: clock.now(),
+      endedAt: null,
+      endReason: null,
+      pending: 'create',
+      prompted: false,
+    },
+    { newSession: true },
+  );
   return { type: 'started', session: started };
-}
-
-/** Counts the session for its local day, keeping the last 60 days. */
-async function countStart(at: number): Promise<void> {
-  const today = dayKey(at);
-  const keep = new Set(lastDays(at, 60));
-  await dayCounts.update((counts) => {
-    const next: Record<string, number> = {};
-    for (const [day, count] of Object.entries(counts)) if (keep.has(day)) next[day] = count;
-    next[today] = (next[today] ?? 0) + 1;
-    return next;
-  });
 }
 
 async function forgetEndedMark(tabId: number): Promise<void> {
@@ -201,11 +148,11 @@ export function startByHand(platform: SessionPlatform, clock: Clock = systemCloc
 }
 
 /** Writes the records that waited while Callcare was locked. */
-export function writePending(clock: Clock = systemClock) {
-  return withLock(LIFECYCLE_LOCK, async () => {
-    for (const brief of briefs(await openSessions.get())) await writeRecord(brief, clock);
-  });
+export function writePending() {
+  return withLock(LIFECYCLE_LOCK, writePendingRecords);
 }
+
+export type StartKind = 'browser-start' | 'installed-or-updated' | 'wake';
 
 export interface OpenTab {
   id: number;
@@ -214,30 +161,12 @@ export interface OpenTab {
 
 export interface Surroundings {
   listTabs(): Promise<OpenTab[]>;
-  /** True when the browser itself has started since the last look (so tab ids from before mean nothing). */
-  browserRestarted(): Promise<boolean>;
-}
-
-/** Adds to the list any open session whose record it lacks (the list is derived data; the records win). */
-async function completeTheList(): Promise<void> {
-  let all: Awaited<ReturnType<typeof sessions.all>>;
-  try {
-    all = await sessions.all();
-  } catch (error) {
-    if (isLocked(error)) return; // Locked: the list is all there is to go on until unlocked.
-    throw error;
-  }
-  const stored = new Set(all.map((session) => session.id));
-  await openSessions.update((current) => {
-    const next = { ...current };
-    // An entry whose record was written once but is gone now (deleted, or set aside as unreadable) is dropped.
-    for (const [id, entry] of Object.entries(next)) if (entry.pending !== 'create' && !stored.has(id)) delete next[id];
-    for (const session of all) {
-      if (session.status === 'complete') delete next[session.id];
-      else if (!next[session.id] || next[session.id]?.pending === null) next[session.id] = briefOf(session);
-    }
-    return next;
-  });
+  /**
+   * Why the worker is starting: the browser itself started (tab ids from
+   * before mean nothing now), the extension was installed or updated (tabs and
+   * their ids are still valid), or a stopped worker woke up.
+   */
+  startKind(): Promise<StartKind>;
 }
 
 /**
@@ -251,16 +180,17 @@ export function recover(surroundings: Surroundings, clock: Clock = systemClock) 
   // The lock is taken before anything is awaited, so tab events that arrive
   // while the worker starts wait until storage matches the open tabs.
   return withLock(LIFECYCLE_LOCK, async (): Promise<LifecycleEvent[]> => {
-    const browserRestarted = await surroundings.browserRestarted();
+    const kind = await surroundings.startKind();
+    const browserRestarted = kind === 'browser-start';
     const openTabs = await surroundings.listTabs();
     const { customHosts } = await settings.get();
     const events: LifecycleEvent[] = [];
     if (browserRestarted) {
       await endedTabs.set({});
-      // Only at a browser start (or an install or update): not each time the worker wakes, as it reads every session.
-      await completeTheList();
     }
-    for (const brief of briefs(await openSessions.get())) await writeRecord(brief, clock);
+    // Only at a browser start (or an install or update): not each time the worker wakes, as it may read every session.
+    if (kind !== 'wake') await repairLists();
+    await writePendingRecords();
     const running = briefs(await openSessions.get()).filter(
       (entry) => entry.status === 'running' && entry.tabId !== null,
     );
@@ -280,6 +210,13 @@ export function recover(surroundings: Surroundings, clock: Clock = systemClock) 
       const call = detectCall(tab.url, customHosts);
       if (!call || stillRunning.has(tab.id) || marks[String(tab.id)]) continue;
       events.push(await start('tab', tab.id, call, clock));
+    }
+    // A session that ended while the worker was being stopped, before its prompt was shown, is prompted now.
+    const prompting = new Set(events.map((event) => event.session.id));
+    for (const brief of briefs(await openSessions.get())) {
+      if (brief.status === 'aftercare-pending' && !brief.prompted && !prompting.has(brief.id)) {
+        events.push({ type: 'ended', session: brief });
+      }
     }
     return events;
   });

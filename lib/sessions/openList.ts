@@ -1,9 +1,9 @@
-/** Keeps the brief list of open sessions (see lib/schemas.ts, openSessionsSchema) in step with the sessions. */
+/** The brief list of open sessions (see lib/schemas.ts, openSessionsSchema): read helpers. lib/sessions/store.ts writes it. */
 import type { OpenSession, OpenSessions, Session } from '../schemas';
-import { openSessions } from '../storage/items';
 
 export type Brief = OpenSession & { id: string };
 
+/** A session's entry, as its record says (nothing pending, prompted unless told otherwise). */
 export function briefOf(session: Session): OpenSession {
   return {
     status: session.status === 'complete' ? 'aftercare-pending' : session.status,
@@ -15,22 +15,8 @@ export function briefOf(session: Session): OpenSession {
     endedAt: session.endedAt,
     endReason: session.endReason,
     pending: null,
+    prompted: true,
   };
-}
-
-/** After a session's own record changed: its entry follows, and a complete session leaves the list. */
-export function noteSessionChange(session: Session): Promise<OpenSessions> {
-  return openSessions.update((current) => {
-    const { [session.id]: _previous, ...others } = current;
-    return session.status === 'complete' ? others : { ...others, [session.id]: briefOf(session) };
-  });
-}
-
-export function noteSessionRemoved(sessionId: string): Promise<OpenSessions> {
-  return openSessions.update((current) => {
-    const { [sessionId]: _removed, ...others } = current;
-    return others;
-  });
 }
 
 export const pendingCount = (brief: OpenSessions) =>

@@ -7,16 +7,21 @@
  * | sessions       | session:<id>         | local   | deleted by the practitioner, or by retention   |
  * | clients        | client:<id>          | local   | the practitioner deletes the client            |
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
- * | open sessions  | openSessions         | local   | rebuilt from the sessions at every start       |
- * | session digest | sessionDigest        | local   | rebuilt from the sessions when out of step     |
+ * | open sessions  | openSessions         | local   | kept with the sessions (lib/sessions/store.ts) |
+ * | session digest | sessionDigest        | local   | kept with the sessions (lib/sessions/store.ts) |
  * | settings       | settings             | local   | never                                          |
  * | day marks      | dayMarks             | local   | overwritten the next day it is used            |
- * | day counts     | dayCounts            | local   | days older than 60 are dropped                 |
- * | ended tabs     | endedTabs            | session | the browser closes                             |
+ * | day counts     | dayCounts            | local   | kept with the sessions; older than 60 days go  |
+ * | ended tabs     | endedTabs            | local   | the browser starts again                       |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
+ * | update waiting | updateWaiting        | session | the update is applied                          |
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
  * | protection     | protection           | local   | protection is turned off (vault.ts)            |
  * | unlocked key   | unlockedKey          | session | locked, or the browser closes (vault.ts)       |
+ *
+ * Only lib/sessions/store.ts writes sessions and the three lists derived from
+ * them (open sessions, digest, day counts), each record in the same storage
+ * write as its lists, so they never disagree.
  *
  * Sessions, clients and templates are `sealed`: encrypted while protection is
  * on. The rest holds no client text and stays readable while locked.
@@ -32,7 +37,7 @@ import {
   templateSchema,
 } from '../schemas';
 import { digestSchema } from '../sessions/digest';
-import { openSessionsMigrations, sessionMigrations, settingsMigrations } from './migrations';
+import { digestMigrations, openSessionsMigrations, sessionMigrations, settingsMigrations } from './migrations';
 import { defineCollection, defineItem } from './stored';
 
 export const sessions = defineCollection({
@@ -70,19 +75,19 @@ export const openSessions = defineItem({
   key: 'openSessions',
   area: 'local',
   schema: openSessionsSchema,
-  version: 2,
+  version: 3,
   migrations: openSessionsMigrations,
   fallback: () => ({}),
   clearedWhen: 'rebuilt from the sessions whenever the background starts',
 });
 
-/** A few facts about every session, for the history and the overview (lib/digest.ts). Sealed: it says who was seen when. */
+/** A few facts about every session, for the history and the overview (lib/sessions/digest.ts). Sealed: it says who was seen when. */
 export const sessionDigest = defineItem({
   key: 'sessionDigest',
   area: 'local',
   schema: digestSchema,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: digestMigrations,
   fallback: () => ({ entries: {}, orders: {}, texts: {} }),
   clearedWhen: 'rebuilt from the sessions whenever it is missing or out of step',
   sealed: true,
@@ -133,14 +138,15 @@ export const dayCounts = defineItem({
   clearedWhen: 'days older than 60 are dropped as new ones are counted',
 });
 
+/** In local storage, not session storage: an extension update clears session storage, and the call tabs stay open. */
 export const endedTabs = defineItem({
   key: 'endedTabs',
-  area: 'session',
+  area: 'local',
   schema: endedTabsSchema,
   version: 1,
   migrations: {},
   fallback: () => ({}),
-  clearedWhen: 'the browser closes',
+  clearedWhen: 'the browser starts again (tab ids then mean nothing)',
 });
 
 /**
@@ -155,4 +161,15 @@ export const browserSession = defineItem({
   migrations: {},
   fallback: () => null,
   clearedWhen: 'the browser closes',
+});
+
+/** An update of Callcare is waiting to be applied once no call runs (entrypoints/background/updates.ts). */
+export const updateWaiting = defineItem({
+  key: 'updateWaiting',
+  area: 'session',
+  schema: z.boolean(),
+  version: 1,
+  migrations: {},
+  fallback: () => false,
+  clearedWhen: 'the update is applied, or the browser closes (which applies it)',
 });

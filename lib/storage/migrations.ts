@@ -64,4 +64,14 @@ export const openSessionsMigrations: Migrations = {
     }
     return upgraded;
   },
+  // v3: whether an ended session's aftercare prompt was shown; entries from before were prompted when they ended.
+  3: (previous) => {
+    const entries = z.record(z.string(), z.looseObject({})).parse(previous);
+    return Object.fromEntries(Object.entries(entries).map(([id, entry]) => [id, { ...entry, prompted: true }]));
+  },
+};
+
+export const digestMigrations: Migrations = {
+  // v2: digests kept by the old background could disagree with their sessions; this one is rebuilt from them.
+  2: () => ({ entries: {}, orders: {}, texts: {} }),
 };

@@ -20,7 +20,7 @@ export type Area = 'local' | 'session';
 /** `migrations[n]` turns data of version n - 1 into version n. */
 export type Migrations = Record<number, (previous: unknown) => unknown>;
 
-interface Spec<T> {
+export interface Spec<T> {
   area: Area;
   schema: z.ZodType<T>;
   version: number;
@@ -187,13 +187,35 @@ async function quarantine(area: Area, key: string, found: unknown, reason: strin
 /** Writes are shared users of the vault: changing the passphrase waits for them, and they wait for it. */
 export const VAULT_LOCK = 'vault';
 
-async function write<T>(spec: Spec<T>, key: string, value: T): Promise<void> {
-  const checked = spec.schema.parse(value);
-  await withLock(
+function write<T>(spec: Spec<T>, key: string, value: T): Promise<void> {
+  return writeTogether(spec.area, [part(spec, key, value)]);
+}
+
+/** One value to write, with the spec that says how it is checked and whether it is sealed. */
+export interface Part {
+  spec: Spec<unknown>;
+  key: string;
+  value: unknown;
+}
+
+export const part = <T>(spec: Spec<T>, key: string, value: T): Part => ({ spec: spec as Spec<unknown>, key, value });
+
+/**
+ * Writes several values in one storage write, so a record and the lists
+ * derived from it are never seen apart: the browser applies one `set` whole or
+ * not at all. Every value is checked and encoded first; if any fails, nothing
+ * is written.
+ */
+export function writeTogether(area: Area, parts: readonly Part[]): Promise<void> {
+  if (parts.length === 0) return Promise.resolve();
+  return withLock(
     VAULT_LOCK,
     async () => {
-      const stored = await codec.encode(spec, key, { v: spec.version, data: checked });
-      await areaOf(spec.area).set({ [key]: stored });
+      const encoded: Record<string, unknown> = {};
+      for (const { spec, key, value } of parts) {
+        encoded[key] = await codec.encode(spec, key, { v: spec.version, data: spec.schema.parse(value) });
+      }
+      await areaOf(area).set(encoded);
     },
     'shared',
   );

@@ -35,6 +35,8 @@ describe('the background', () => {
     vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
     tabsCreated = vi.spyOn(fakeBrowser.tabs, 'create');
     background.main();
+    // The runtime tells a new worker why it started: here, a first install.
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
   });
 
   it('marks a call tab with the badge when its session starts', async () => {

@@ -3,9 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lastChanged, makeBackup, mergePlan, openBackup, readBackupFile, restore } from '../../lib/backup';
 import { createClient } from '../../lib/caseload';
-import { changeSession } from '../../lib/record';
 import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
-import { keepAftercareDraft, setAgreementNote } from '../../lib/sessions/model';
+import { editSession } from '../../lib/sessions/store';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
 import { lock, turnOn } from '../../lib/storage/protection';
 import { forgetCached } from '../../lib/storage/vault';
@@ -16,7 +15,7 @@ async function sessionWithNote(tabId: number, note: string) {
   await observeTab(tabId, MEET);
   const entry = Object.entries(await openSessions.get()).find(([, brief]) => brief.tabId === tabId);
   const id = String(entry?.[0]);
-  await changeSession(id, (current) => setAgreementNote(current, 'rule-present', note));
+  await editSession(id, [{ type: 'agreement-note', itemId: 'rule-present', note }]);
   return id;
 }
 
@@ -54,9 +53,9 @@ describe('backups', () => {
   it('never overwrites newer data, and replaces older data', async () => {
     const id = await sessionWithNote(1, 'Version in the backup');
     const file = await makeBackup();
-    await changeSession(id, (current, now) =>
-      keepAftercareDraft(current, { concerns: 'Written after the backup' }, now + 1000),
-    );
+    await editSession(id, [
+      { type: 'aftercare', fields: { concerns: 'Written after the backup' }, at: Date.now() + 1000 },
+    ]);
     expect((await restoreText(file)).sessions).toEqual({ add: 0, replace: 0, keep: 1 });
     expect((await sessions.get(id))?.aftercare.concerns).toBe('Written after the backup');
 

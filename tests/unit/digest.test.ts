@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkDigest } from '../../entrypoints/background/digestKeeper';
 import { defaultTemplate } from '../../lib/checklist';
-import { changeSession } from '../../lib/record';
 import { agreementsOf, digestFrom, digestOf, EMPTY_DIGEST, withChanges } from '../../lib/sessions/digest';
 import { completeAftercare, createSession, keepAftercareDraft, setAgreementState } from '../../lib/sessions/model';
+import { editSession, repairLists } from '../../lib/sessions/store';
 import { sessionDigest, sessions } from '../../lib/storage/items';
 
 const at = (id: string, hour: number) =>
@@ -50,17 +49,27 @@ describe('the session digest', () => {
 describe('keeping the digest in step', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('rebuilds it when its sessions are not the stored ones, and leaves it when they are', async () => {
+  it('is repaired from the records when its sessions are not the stored ones, and left when they are', async () => {
+    // Records written by an older Callcare, with no digest.
     await sessions.put(at('a', 9));
     await sessions.put(at('b', 10));
-    expect(await checkDigest()).toBe(true);
+    expect(await repairLists()).toBe(true);
     expect(Object.keys((await sessionDigest.get()).entries).sort()).toEqual(['a', 'b']);
-    expect(await checkDigest()).toBe(false);
+    expect(await repairLists()).toBe(false);
     await sessions.remove('a');
-    expect(await checkDigest()).toBe(true);
+    expect(await repairLists()).toBe(true);
     expect(Object.keys((await sessionDigest.get()).entries)).toEqual(['b']);
-    await changeSession('b', (session, now) => setAgreementState(session, 'rule-cameras', 'declined', now));
-    await sessionDigest.set(withChanges(await sessionDigest.get(), [['b', await sessions.get('b')]]));
+  });
+
+  it('changes in the same write as the record it follows', async () => {
+    await sessions.put(at('b', 10));
+    await repairLists();
+    const writes: string[][] = [];
+    fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(Object.keys(changes).sort()));
+    await editSession('b', [{ type: 'agreement-state', itemId: 'rule-cameras', state: 'declined', at: 5 }]);
     expect((await sessionDigest.get()).entries.b?.states.startsWith('d')).toBe(true);
+    // Typing a note does not touch the digest.
+    await editSession('b', [{ type: 'agreement-note', itemId: 'rule-cameras', note: 'Camera broken' }]);
+    expect(writes).toEqual([['session:b', 'sessionDigest'], ['session:b']]);
   });
 });

@@ -7,10 +7,12 @@ import {
   observeTab,
   recover,
   restartOnTab,
+  type StartKind,
   startByHand,
   tabClosed,
 } from '../../lib/sessions/lifecycle';
-import { endedTabs, openSessions, sessions } from '../../lib/storage/items';
+import { deleteSessions, markPrompted, repairLists } from '../../lib/sessions/store';
+import { dayCounts, endedTabs, openSessions, sessions } from '../../lib/storage/items';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const ZOOM = 'https://app.zoom.us/wc/81234567890/join';
@@ -54,6 +56,7 @@ describe('the session lifecycle', () => {
         endedAt: null,
         endReason: null,
         pending: null,
+        prompted: false,
       },
     });
   });
@@ -139,9 +142,10 @@ describe('recovery when the service worker or the browser starts', () => {
     clock = testClock();
   });
 
-  const surroundings = (tabs: Array<{ id: number; url: string | undefined }>, restarted: boolean) => ({
+  const surroundings = (tabs: Array<{ id: number; url: string | undefined }>, restarted: boolean | StartKind) => ({
     listTabs: async () => tabs,
-    browserRestarted: async () => restarted,
+    startKind: async (): Promise<StartKind> =>
+      typeof restarted === 'string' ? restarted : restarted ? 'browser-start' : 'wake',
   });
 
   it('keeps a session whose tab is still on the call after the worker was stopped', async () => {
@@ -173,6 +177,55 @@ describe('recovery when the service worker or the browser starts', () => {
       ['manual', 'running', null],
       ['tab', 'running', null],
     ]);
+  });
+
+  it('after an update of Callcare, keeps the session whose call tab is still open, and starts no second one', async () => {
+    await observeTab(4, MEET, clock);
+    await observeTab(5, ZOOM, clock);
+    const events = await recover(
+      surroundings(
+        [
+          { id: 4, url: MEET },
+          { id: 6, url: undefined },
+        ],
+        'installed-or-updated',
+      ),
+      clock,
+    );
+    expect(events.map((event) => [event.type, event.session.tabId, event.session.endReason])).toEqual([
+      ['ended', 5, 'tab-closed'],
+    ]);
+    const all = await allSessions();
+    expect(all.map((session) => [session.tabId, session.status])).toEqual([
+      [4, 'running'],
+      [5, 'aftercare-pending'],
+    ]);
+  });
+
+  it('prompts, once, for a session that ended while the worker was stopped before its prompt', async () => {
+    await observeTab(4, MEET, clock);
+    // The end was written; the worker stopped before the prompt was shown (and marked).
+    const [ended] = await tabClosed(4, clock);
+    expect((await openSessions.get())[String(ended?.session.id)]?.prompted).toBe(false);
+    const events = await recover(surroundings([], false), clock);
+    expect(events.map((event) => [event.type, event.session.id])).toEqual([['ended', ended?.session.id]]);
+    await markPrompted(String(ended?.session.id));
+    expect(await recover(surroundings([], false), clock)).toEqual([]);
+  });
+
+  it('counts each session once on its day, and no longer once it is deleted', async () => {
+    await observeTab(4, MEET, clock);
+    await observeTab(4, MEET, clock);
+    await startByHand('phone', clock);
+    const day = Object.keys(await dayCounts.get());
+    expect(Object.values(await dayCounts.get())).toEqual([2]);
+    const [first] = await allSessions();
+    await deleteSessions([String(first?.id)]);
+    expect(await dayCounts.get()).toEqual({ [String(day[0])]: 1 });
+    // A repair at a browser start finds the same count from the records.
+    await dayCounts.set({});
+    await repairLists();
+    expect(await dayCounts.get()).toEqual({ [String(day[0])]: 1 });
   });
 
   it('starts sessions for calls already open when the extension is installed', async () => {

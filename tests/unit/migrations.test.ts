@@ -84,7 +84,7 @@ describe('stored values from every earlier format', () => {
         await fakeBrowser.storage.local.set({ [`session:${fixture.stored.data.id}`]: fixture.stored });
       else await fakeBrowser.storage.local.set({ settings: fixture.stored });
     }
-    await recover({ listTabs: async () => [], browserRestarted: async () => true });
+    await recover({ listTabs: async () => [], startKind: async () => 'browser-start' });
     expect((await sessions.all()).map((session) => [session.id, session.status])).toEqual([
       ['5b0c1f7e-2f4a-4d33-9a51-0c7f0c1d2e3f', 'aftercare-pending'],
     ]);

@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createClient } from '../../lib/caseload';
 import { deriveKey, newSalt, seal, unseal } from '../../lib/crypto';
-import { changeSession } from '../../lib/record';
 import { endByPractitioner, observeTab, startByHand, writePending } from '../../lib/sessions/lifecycle';
-import { setAgreementNote } from '../../lib/sessions/model';
+import { editSession } from '../../lib/sessions/store';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
 import {
   changePassphrase,
@@ -31,7 +30,7 @@ async function someRecords() {
   if (!client.ok) throw new Error(client.error);
   await observeTab(1, MEET);
   const [session] = await sessions.all();
-  await changeSession(String(session?.id), (current) => setAgreementNote(current, 'rule-present', SECRET));
+  await editSession(String(session?.id), [{ type: 'agreement-note', itemId: 'rule-present', note: SECRET }]);
   return String(session?.id);
 }
 

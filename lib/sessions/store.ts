@@ -1,0 +1,277 @@
+/**
+ * The one owner of every session write. Nothing else writes `session:*`, the
+ * open-session list, the digest or the day counts. Each change writes a
+ * session's record together with every list derived from it in one storage
+ * write, so a closed page or a stopped worker can never leave a completed
+ * note still counted as one to write, or a History that disagrees with the
+ * records.
+ *
+ * All of it runs under one lock shared by every page and the worker. The
+ * lifecycle (lifecycle.ts) takes its own lock first and then this one, never
+ * the other way round.
+ */
+import { browser } from 'wxt/browser';
+import { templateForNewSession } from '../caseload';
+import { dayKey, lastDays } from '../days';
+import type { OpenSession, OpenSessions, Session } from '../schemas';
+import { dayCounts, openSessions, sessionDigest, sessions } from '../storage/items';
+import { withLock } from '../storage/lock';
+import { isLocked, type Part, part, writeTogether } from '../storage/stored';
+import { vaultStatus } from '../storage/vault';
+import { type Digest, digestFrom, digestOf, withChanges } from './digest';
+import { applyEdits, type Edit } from './edits';
+import { createSession, endSession } from './model';
+import { type Brief, briefOf, briefs } from './openList';
+
+const STORE_LOCK = 'sessions';
+const DAYS_COUNTED = 60;
+
+export class SessionMissingError extends Error {
+  constructor(id: string) {
+    super(`session ${id} is no longer stored`);
+    this.name = 'SessionMissingError';
+  }
+}
+
+const recordKey = (id: string) => `${sessions.spec.prefix}${id}`;
+const sessionPart = (session: Session) => part(sessions.spec, recordKey(session.id), session);
+const openPart = (list: OpenSessions) => part(openSessions.spec, openSessions.spec.key, list);
+const digestPart = (digest: Digest) => part(sessionDigest.spec, sessionDigest.spec.key, digest);
+const countsPart = (counts: Record<string, number>) => part(dayCounts.spec, dayCounts.spec.key, counts);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The open-session list with one session's entry following its record: a complete session leaves the list. */
+function listWith(list: OpenSessions, session: Session): OpenSessions {
+  const { [session.id]: previous, ...others } = list;
+  if (session.status === 'complete') return others;
+  return {
+    ...others,
+    [session.id]: { ...briefOf(session), prompted: previous?.prompted ?? session.status === 'running' },
+  };
+}
+
+/** Whether a change to a session shows in the digest (typing a note does not). */
+const digestChanges = (before: Session | undefined, after: Session) =>
+  before === undefined ||
+  !same(digestOf(before), digestOf(after)) ||
+  after.template.items.some((item) => before.template.items.find((old) => old.id === item.id)?.text !== item.text);
+
+/** Adds `delta` to a local day's count, keeping the last 60 days. */
+export function countedDays(counts: Record<string, number>, at: number, delta: number, now = Date.now()) {
+  const keep = new Set(lastDays(Math.max(now, at), DAYS_COUNTED));
+  const next: Record<string, number> = {};
+  for (const [day, count] of Object.entries(counts)) if (keep.has(day)) next[day] = count;
+  const day = dayKey(at);
+  if (keep.has(day)) next[day] = Math.max(0, (next[day] ?? 0) + delta);
+  if (next[day] === 0) delete next[day];
+  return next;
+}
+
+/**
+ * Applies a practitioner's edits to a session, in one write with whatever
+ * they change in the lists. Returns the record as stored.
+ */
+export function editSession(id: string, edits: readonly Edit[]): Promise<Session> {
+  return withLock(STORE_LOCK, async () => {
+    const stored = await sessions.get(id);
+    if (!stored) throw new SessionMissingError(id);
+    const list = await openSessions.get();
+    // An end that waited for an unlock is finished in the same write, never lost under the edit.
+    const entry = list[id];
+    const current =
+      entry?.pending === 'end' ? endSession(stored, entry.endReason ?? 'tab-closed', entry.endedAt ?? 0) : stored;
+    const next = applyEdits(current, edits);
+    if (same(next, stored)) return stored;
+    const parts: Part[] = [sessionPart(next)];
+    const nextList = listWith(list, next);
+    if (!same(nextList, list)) parts.push(openPart(nextList));
+    if (digestChanges(stored, next)) parts.push(digestPart(withChanges(await sessionDigest.get(), [[id, next]])));
+    await writeTogether('local', parts);
+    return next;
+  });
+}
+
+/** The record an open-session entry calls for, made from what is stored, or undefined if it needs nothing. */
+async function recordFor(brief: Brief): Promise<Session | undefined> {
+  const existing = await sessions.get(brief.id);
+  const ended = (session: Session) =>
+    brief.status === 'running' ? session : endSession(session, brief.endReason ?? 'tab-closed', brief.endedAt ?? 0);
+  if (existing) return brief.pending === null && existing.status === brief.status ? undefined : ended(existing);
+  if (brief.pending !== 'create') return undefined;
+  const created = createSession({
+    id: brief.id,
+    origin: brief.origin,
+    platform: brief.platform,
+    host: brief.host,
+    tabId: brief.tabId,
+    template: await templateForNewSession(),
+    now: brief.startedAt,
+  });
+  return ended(created);
+}
+
+/**
+ * A lifecycle change of one session (it started, or ended): its entry in the
+ * open list, and its record brought in line with it, in one write. While
+ * Callcare is locked only the entry is written, keeping what is still
+ * pending; `writePending` finishes it once unlocked. A new session is counted
+ * for its day at once, locked or not.
+ */
+export function recordLifecycle(brief: Brief, options: { newSession?: boolean } = {}): Promise<Brief> {
+  return withLock(STORE_LOCK, async () => {
+    const { id, ...entry } = brief;
+    const list = await openSessions.get();
+    const counts = options.newSession ? [countsPart(countedDays(await dayCounts.get(), brief.startedAt, 1))] : [];
+    // While locked, only the entry is written, keeping what its record still lacks.
+    const entryOnly = () => writeTogether('local', [openPart({ ...list, [id]: entry }), ...counts]);
+    try {
+      const record = (await vaultStatus()) === 'locked' ? null : await recordFor(brief);
+      if (record === null) {
+        await entryOnly();
+        return brief;
+      }
+      const written: OpenSession = { ...entry, pending: null };
+      const parts = [openPart({ ...list, [id]: written }), ...counts];
+      if (record) {
+        parts.push(sessionPart(record), digestPart(withChanges(await sessionDigest.get(), [[id, record]])));
+      }
+      await writeTogether('local', parts);
+      return { ...written, id };
+    } catch (error) {
+      if (!isLocked(error)) throw error;
+      await entryOnly();
+      return brief;
+    }
+  });
+}
+
+/** Writes the records that waited while Callcare was locked. */
+export async function writePending(): Promise<void> {
+  for (const brief of briefs(await openSessions.get())) {
+    if (brief.pending !== null) await recordLifecycle(brief);
+  }
+}
+
+/** The aftercare prompt of an ended session has been shown. */
+export function markPrompted(id: string): Promise<void> {
+  return withLock(STORE_LOCK, async () => {
+    const list = await openSessions.get();
+    const entry = list[id];
+    if (!entry || entry.prompted) return;
+    await writeTogether('local', [openPart({ ...list, [id]: { ...entry, prompted: true } })]);
+  });
+}
+
+/**
+ * Deletes sessions, with their entries in every list, as one batch: one
+ * removal of the records and one write of the lists, however many there are.
+ */
+export function deleteSessions(ids: readonly string[]): Promise<number> {
+  return withLock(STORE_LOCK, async () => {
+    if (ids.length === 0) return 0;
+    const digest = await sessionDigest.get();
+    const list = { ...(await openSessions.get()) };
+    let counts = await dayCounts.get();
+    const entries = { ...digest.entries };
+    for (const id of ids) {
+      const startedAt = entries[id]?.startedAt ?? list[id]?.startedAt ?? (await sessions.get(id))?.startedAt;
+      if (startedAt !== undefined) counts = countedDays(counts, startedAt, -1);
+      delete entries[id];
+      delete list[id];
+    }
+    // The records go first: should the browser stop in between, the lists are repaired from the records at its next start.
+    await browser.storage.local.remove(ids.map(recordKey));
+    await writeTogether('local', [openPart(list), digestPart({ ...digest, entries }), countsPart(counts)]);
+    return ids.length;
+  });
+}
+
+/** Writes sessions from a backup (each one new here, or newer than the one here), with the lists, in one write. */
+export function restoreSessions(restored: readonly Session[]): Promise<void> {
+  return withLock(STORE_LOCK, async () => {
+    if (restored.length === 0) return;
+    // A session that was running when the backup was made is not running here: it waits for its note.
+    const written = restored.map((session) =>
+      session.status === 'running' ? endSession(session, 'browser-closed', session.startedAt) : session,
+    );
+    const digest = await sessionDigest.get();
+    let counts = await dayCounts.get();
+    let list = await openSessions.get();
+    for (const session of written) {
+      if (!(session.id in digest.entries) && !(await sessions.get(session.id))) {
+        counts = countedDays(counts, session.startedAt, 1);
+      }
+      list = listWith(list, session);
+      // Restored notes are listed as still to write; nobody is prompted for them again.
+      const entry = list[session.id];
+      if (entry) list = { ...list, [session.id]: { ...entry, prompted: true } };
+    }
+    const changes = written.map((session) => [session.id, session] as const);
+    await writeTogether('local', [
+      ...written.map(sessionPart),
+      openPart(list),
+      digestPart(withChanges(digest, changes)),
+      countsPart(counts),
+    ]);
+  });
+}
+
+/** The stored session ids, without reading the records where the browser can list keys alone. */
+async function storedSessionIds(): Promise<string[]> {
+  const local = browser.storage.local as unknown as { getKeys?: () => Promise<string[]> };
+  const keys = local.getKeys ? await local.getKeys() : Object.keys(await browser.storage.local.get(null));
+  const prefix = sessions.spec.prefix;
+  return keys.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+}
+
+/** The day counts of the last 60 days, from the digest and the sessions whose record is not written yet. */
+function countsFrom(digest: Digest, list: OpenSessions, now: number): Record<string, number> {
+  let counts: Record<string, number> = {};
+  for (const entry of Object.values(digest.entries)) counts = countedDays(counts, entry.startedAt, 1, now);
+  for (const [id, entry] of Object.entries(list)) {
+    if (entry.pending === 'create' && !(id in digest.entries)) counts = countedDays(counts, entry.startedAt, 1, now);
+  }
+  return counts;
+}
+
+/**
+ * Repairs the derived lists from the records, for a browser start (or an
+ * install or update, or an unlock): the digest is rebuilt when its sessions
+ * are not exactly the stored ones, the open list gains any session that is not
+ * complete and loses any whose record is gone, and the day counts follow.
+ * Reads every record only when something is out of step. Waits while locked.
+ */
+export function repairLists(now = Date.now()): Promise<boolean> {
+  return withLock(STORE_LOCK, async () => {
+    try {
+      const [ids, digest, list] = await Promise.all([storedSessionIds(), sessionDigest.get(), openSessions.get()]);
+      const inStep = ids.length === Object.keys(digest.entries).length && ids.every((id) => id in digest.entries);
+      const all = inStep ? null : await sessions.all();
+      const nextDigest = all ? digestFrom(all) : digest;
+      const stored = new Set(all ? all.map((session) => session.id) : ids);
+      const nextList: OpenSessions = {};
+      for (const [id, entry] of Object.entries(list)) {
+        // An entry whose record was written once but is gone now (deleted, or set aside as unreadable) is dropped.
+        if (entry.pending === 'create' || stored.has(id)) nextList[id] = entry;
+      }
+      for (const [id, row] of Object.entries(nextDigest.entries)) {
+        if (row.status === 'complete') delete nextList[id];
+        else if (!nextList[id]) {
+          const session = all?.find((candidate) => candidate.id === id) ?? (await sessions.get(id));
+          if (session) nextList[id] = { ...briefOf(session), prompted: true };
+        }
+      }
+      const counts = countsFrom(nextDigest, nextList, now);
+      const parts: Part[] = [];
+      if (all) parts.push(digestPart(nextDigest));
+      if (!same(nextList, list)) parts.push(openPart(nextList));
+      if (!same(counts, await dayCounts.get())) parts.push(countsPart(counts));
+      await writeTogether('local', parts);
+      return parts.length > 0;
+    } catch (error) {
+      if (isLocked(error)) return false;
+      throw error;
+    }
+  });
+}
