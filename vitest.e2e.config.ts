@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A condition awaited with expect.poll may take a while on a busy machine; it is still awaited, never slept for.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

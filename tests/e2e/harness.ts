@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The built extension (`npm run build`); CALLCARE_EXTENSION_PATH points the journeys at another build, such as an older one. */
+export const EXTENSION_PATH = resolve(
+  process.env.CALLCARE_EXTENSION_PATH ?? resolve(import.meta.dirname, '../../.output/chrome-mv3'),
+);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CALL_HOSTS = [
@@ -48,7 +51,8 @@ function callPage(url: string): string {
 
 async function startChromium(
   profileDir: string,
-  display?: string,
+  display: string | undefined,
+  extensionPath: string,
 ): Promise<{ process: ChildProcess; endpoint: string }> {
   const child = spawn(
     CHROMIUM,
@@ -63,8 +67,8 @@ async function startChromium(
       '--disable-component-update',
       '--disable-sync',
       '--enable-unsafe-extension-debugging',
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       '--remote-debugging-port=0',
       `--user-data-dir=${profileDir}`,
       'about:blank',
@@ -84,9 +88,16 @@ async function startChromium(
   return { process: child, endpoint };
 }
 
-export async function launch(existingProfile?: string, options: { display?: string } = {}): Promise<Harness> {
+export interface LaunchOptions {
+  /** A virtual X display to run on, for the browser's own prompts. */
+  display?: string;
+  /** Another copy of the built extension (to update it while the browser runs). */
+  extensionPath?: string;
+}
+
+export async function launch(existingProfile?: string, options: LaunchOptions = {}): Promise<Harness> {
   const profileDir = existingProfile ?? (await mkdtemp(join(tmpdir(), 'callcare-e2e-')));
-  const started = await startChromium(profileDir, options.display);
+  const started = await startChromium(profileDir, options.display, options.extensionPath ?? EXTENSION_PATH);
   const browser = await chromium.connectOverCDP(started.endpoint);
   const context = browser.contexts()[0];
   if (!context) throw new Error('Chromium started without a browser context');
@@ -107,7 +118,9 @@ export async function launch(existingProfile?: string, options: { display?: stri
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
   let inspector: Promise<Page> | undefined;
-  const inspectorPage = () => {
+  const inspectorPage = async (): Promise<Page> => {
+    // An update of the extension closes its pages: open the inspector again.
+    if (inspector && (await inspector).isClosed()) inspector = undefined;
     inspector ??= (async () => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
