@@ -727,8 +727,7 @@ export const m = {
   templateErrorValue: (place: string) => `${place} is not valid.`,
   templateErrorId: (place: string) =>
     `${place} may use only letters, digits, "-" and "_", and cannot be a reserved name such as "__proto__" or "constructor".`,
-  templateErrorBlankLooking: (place: string) =>
-    `${place} looks blank: it holds only spaces or invisible characters. Write the text, or leave the guidance empty.`,
+  templateErrorBlankLooking: (place: string) => `${place} looks blank: it holds only spaces or invisible characters.`,
   templateErrorNotJson: 'This file is not a template: it is not readable JSON text.',
   templateErrorNotATemplate:
     'This file is not a Callcare template (it does not say "format": "callcare-template", version 1).',

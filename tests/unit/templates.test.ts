@@ -200,9 +200,7 @@ describe('template files', () => {
         name: 'T',
         items: [{ id: 'a', phase: 'rules', kind: 'agreement', text: 'x', guidance: '', [String(field)]: value }],
       }),
-      [
-        `Item 1, its ${field}, looks blank: it holds only spaces or invisible characters. Write the text, or leave the guidance empty.`,
-      ],
+      [`Item 1, its ${field}, looks blank: it holds only spaces or invisible characters.`],
     ]),
     [
       'a name of zero-width characters',
@@ -212,9 +210,7 @@ describe('template files', () => {
         name: '\u200B\u200D',
         items: [{ id: 'a', phase: 'rules', kind: 'check', text: 'x', guidance: '' }],
       }),
-      [
-        'The template name looks blank: it holds only spaces or invisible characters. Write the text, or leave the guidance empty.',
-      ],
+      ['The template name looks blank: it holds only spaces or invisible characters.'],
     ],
   ])('refuses %s, saying what is wrong and where', (_what, text, errors) => {
     expect(parseTemplateFile(text)).toEqual({ ok: false, errors });
@@ -365,7 +361,7 @@ describe('saving in the template editor', () => {
     expect(checked.success).toBe(false);
     const number = base.items.findIndex((item) => item.id === 'rule-cameras') + 1;
     expect(checked.error && describeTemplateIssues(checked.error.issues)).toEqual([
-      `Item ${number}, its text, looks blank: it holds only spaces or invisible characters. Write the text, or leave the guidance empty.`,
+      `Item ${number}, its text, looks blank: it holds only spaces or invisible characters.`,
     ]);
   });
 
