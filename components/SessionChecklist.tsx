@@ -6,6 +6,7 @@ import { numberOnItsDay } from '../lib/days';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
 import type { ChecklistItem, Session } from '../lib/schemas';
 import { rowsOf } from '../lib/sessions/digest';
+import { stamp } from '../lib/sessions/edits';
 import { clients, sessionDigest, sessions } from '../lib/storage/items';
 import { formatClock, formatDate, formatDuration } from '../lib/time';
 import { AgreementRow } from './AgreementRow';
@@ -64,24 +65,24 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
         key={item.id}
         item={item}
         record={session.checks[item.id]}
-        onChange={(checked) => save({ type: 'check', itemId: item.id, checked, at: Date.now() })}
+        onChange={(checked) => save({ type: 'check', itemId: item.id, checked, at: stamp() })}
       />
     ) : (
       <AgreementRow
         key={item.id}
         item={item}
         record={session.agreements[item.id]}
-        onState={(state) => save({ type: 'agreement-state', itemId: item.id, state, at: Date.now() })}
+        onState={(state) => save({ type: 'agreement-state', itemId: item.id, state, at: stamp() })}
         onNote={(note) => save({ type: 'agreement-note', itemId: item.id, note })}
         carried={carried[item.id]}
         onReconfirm={() => {
           const last = carried[item.id];
-          if (last) save({ type: 'reconfirm', itemId: item.id, last, at: Date.now() });
+          if (last) save({ type: 'reconfirm', itemId: item.id, last, at: stamp() });
         }}
       />
     );
   const reconfirmAll = () => {
-    const at = Date.now();
+    const at = stamp();
     for (const itemId of toReconfirm) {
       const last = carried[itemId];
       if (last) save({ type: 'reconfirm', itemId, last, at });
@@ -147,7 +148,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
             <PeoplePresent
               session={session}
               onAdd={(person) =>
-                save({ type: 'add-person', person: { ...person, id: crypto.randomUUID() }, at: Date.now() })
+                save({ type: 'add-person', person: { ...person, id: crypto.randomUUID() }, at: stamp() })
               }
               onRemove={(personId) => save({ type: 'remove-person', personId })}
             />

@@ -8,12 +8,13 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { deriveKey, seal, unseal } from './crypto';
 import { m } from './messages';
-import type { Client, Session, Template } from './schemas';
+import { type Client, protoKeyPath, type Session, safeIdSchema, type Template } from './schemas';
 import { restoreSessions } from './sessions/store';
 import { clients, sessions, templates } from './storage/items';
 import { currentKeyAndProtection } from './storage/protection';
 import { isSealedRecord, readEnvelope, sealedRecordSchema } from './storage/stored';
 import { KEY_CHECK_TEXT, PROTECTION_KEY, sealedSchema } from './storage/vault';
+import { looksBlank, stripBidiControls } from './text';
 
 export const BACKUP_FORMAT = 'callcare-backup';
 const MAX_BACKUP_CHARACTERS = 200_000_000;
@@ -31,7 +32,13 @@ const backupSchema = z.object({
       check: sealedSchema,
     })
     .nullable(),
-  records: z.record(z.string().regex(/^(session|client|template):[^\s]{1,200}$/), z.unknown()),
+  records: z.record(
+    z
+      .string()
+      .regex(/^(session|client|template):/)
+      .refine((key) => safeIdSchema.safeParse(key.slice(key.indexOf(':') + 1)).success),
+    z.unknown(),
+  ),
 });
 export type BackupFile = z.infer<typeof backupSchema>;
 
@@ -88,6 +95,8 @@ export function readBackupFile(text: string): ReadBackup {
   } catch {
     return { ok: false, error: m.backupNotJson };
   }
+  const protoKey = protoKeyPath(json);
+  if (protoKey) return { ok: false, error: m.backupReservedKey(protoKey) };
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
     return { ok: false, error: m.backupNotABackup };
   }
@@ -134,6 +143,8 @@ export async function openBackup(backup: BackupFile, passphrase: string | null):
       } catch {
         return { ok: false, error: m.backupRecordDamaged(storageKey) };
       }
+      const protoKey = protoKeyPath(envelope);
+      if (protoKey) return { ok: false, error: m.backupReservedKey(`${storageKey}.${protoKey}`) };
     } else if (backup.encryption) {
       return { ok: false, error: m.backupRecordDamaged(storageKey) };
     }
@@ -143,8 +154,12 @@ export async function openBackup(backup: BackupFile, passphrase: string | null):
     if (!outcome.ok) return { ok: false, error: m.backupRecordInvalid(storageKey, outcome.reason) };
     if (`${kind}:${outcome.value.id}` !== storageKey) return { ok: false, error: m.backupRecordDamaged(storageKey) };
     if (kind === 'session') contents.sessions.push(outcome.value as Session);
-    else if (kind === 'client') contents.clients.push(outcome.value as Client);
-    else contents.templates.push(outcome.value as Template);
+    else if (kind === 'client') {
+      // A client's code is how the practitioner tells clients apart: never blank-looking, never reordered by bidi controls.
+      const client = outcome.value as Client;
+      if (looksBlank(stripBidiControls(client.code))) return { ok: false, error: m.backupClientCodeBlank(storageKey) };
+      contents.clients.push({ ...client, code: stripBidiControls(client.code) });
+    } else contents.templates.push(outcome.value as Template);
   }
   return { ok: true, contents };
 }

@@ -30,10 +30,11 @@ export function previousSessionId(digest: Digest, current: Session): string | un
  * time, carry nothing over.
  */
 export function carriedOver(previous: Session | undefined, current: Session): Record<string, Carried> {
-  const carried: Record<string, Carried> = {};
+  // Keyed by item ids, which came from a template file: no prototype for an id to reach.
+  const carried: Record<string, Carried> = Object.create(null);
   if (!previous) return carried;
   for (const item of current.template.items) {
-    if (item.kind !== 'agreement') continue;
+    if (item.kind !== 'agreement' || !Object.hasOwn(previous.agreements, item.id)) continue;
     const record = previous.agreements[item.id];
     if (!record || record.state === 'not-discussed') continue;
     carried[item.id] = {
@@ -49,6 +50,6 @@ export function carriedOver(previous: Session | undefined, current: Session): Re
 /** The carried-over items not yet recorded today: what "Re-confirm all" would confirm. */
 export function stillToReconfirm(carried: Record<string, Carried>, current: Session): string[] {
   return Object.keys(carried).filter(
-    (itemId) => (current.agreements[itemId]?.state ?? 'not-discussed') === 'not-discussed',
+    (itemId) => !Object.hasOwn(current.agreements, itemId) || current.agreements[itemId]?.state === 'not-discussed',
   );
 }

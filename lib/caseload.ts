@@ -11,6 +11,7 @@ import { clients, sessions, settings, templates } from './storage/items';
 import { withLock } from './storage/lock';
 import { parseTemplateFile, type TemplateFileResult } from './templateFile';
 import { nextVersion } from './templates';
+import { looksBlank, stripBidiControls } from './text';
 
 const newId = () => crypto.randomUUID();
 
@@ -18,12 +19,18 @@ const newId = () => crypto.randomUUID();
 
 const sameCode = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
+/** A client code as typed, without direction-control characters; null when nothing visible is left. */
+function cleanCode(code: string): string | null {
+  const cleaned = stripBidiControls(code).trim();
+  return looksBlank(cleaned) ? null : cleaned;
+}
+
 export type ClientResult = { ok: true; client: Client } | { ok: false; error: string };
 
 export function createClient(code: string, now = Date.now()): Promise<ClientResult> {
   return withLock('clients', async () => {
-    const trimmed = code.trim();
-    if (trimmed.length === 0) return { ok: false, error: m.clientCodeRequired };
+    const trimmed = cleanCode(code);
+    if (trimmed === null) return { ok: false, error: m.clientCodeRequired };
     if (trimmed.length > 60) return { ok: false, error: m.clientCodeTooLong };
     if ((await clients.all()).some((client) => sameCode(client.code, trimmed))) {
       return { ok: false, error: m.clientCodeTaken(trimmed) };
@@ -36,8 +43,8 @@ export function createClient(code: string, now = Date.now()): Promise<ClientResu
 
 export async function renameClient(id: string, code: string): Promise<ClientResult> {
   return withLock('clients', async () => {
-    const trimmed = code.trim();
-    if (trimmed.length === 0) return { ok: false, error: m.clientCodeRequired };
+    const trimmed = cleanCode(code);
+    if (trimmed === null) return { ok: false, error: m.clientCodeRequired };
     if ((await clients.all()).some((client) => client.id !== id && sameCode(client.code, trimmed))) {
       return { ok: false, error: m.clientCodeTaken(trimmed) };
     }

@@ -30,7 +30,8 @@ export function agreementOutcomes(digest: Digest): ItemOutcome[] {
     for (const [itemId, state] of agreementsOf(digest, session)) {
       const outcome = outcomes.get(itemId) ?? {
         itemId,
-        text: digest.texts[itemId] ?? itemId,
+        // Own keys only: an id such as "constructor" must not find Object.prototype's.
+        text: (Object.hasOwn(digest.texts, itemId) ? digest.texts[itemId] : undefined) ?? itemId,
         counts: { agreed: 0, declined: 0, 'not-discussed': 0, 'not-applicable': 0 },
       };
       outcome.counts[state]++;

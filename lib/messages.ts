@@ -497,6 +497,8 @@ export const m = {
   checklistsImported: (name: string, count: number) =>
     `Imported "${name}" with ${count} ${plural(count, 'item', 'items')}.`,
   checklistsImportFailed: 'This file was not imported, and nothing was changed:',
+  textDirectionRemoved: (count: number) =>
+    `${count} hidden text-direction ${plural(count, 'character was', 'characters were')} removed, so the text reads as it is kept.`,
   checklistsItemsCount: (count: number, version: number) =>
     `${count} ${plural(count, 'item', 'items')}, version ${version}`,
   editorTitle: (name: string) => `Edit "${name}"`,
@@ -569,6 +571,10 @@ export const m = {
     `The record ${key} in this backup is damaged or was changed. Nothing was restored.`,
   backupRecordInvalid: (key: string, reason: string) =>
     `The record ${key} in this backup cannot be read: ${reason}. Nothing was restored.`,
+  backupReservedKey: (where: string) =>
+    `This backup holds the reserved name "__proto__" as a key (at ${where}), which Callcare does not accept. Nothing was restored.`,
+  backupClientCodeBlank: (key: string) =>
+    `The record ${key} in this backup has a pseudonym or case code that looks blank (only spaces or invisible characters). Nothing was restored.`,
 
   // Your data
   dataHeading: 'Your data',
@@ -720,6 +726,9 @@ export const m = {
   templateErrorPhase: (place: string, phases: string) => `${place} must be one of: ${phases}.`,
   templateErrorKind: (place: string) => `${place} must be "agreement" or "check".`,
   templateErrorValue: (place: string) => `${place} is not valid.`,
+  templateErrorId: (place: string) =>
+    `${place} may use only letters, digits, "-" and "_", and cannot be a reserved name such as "__proto__" or "constructor".`,
+  templateErrorBlankLooking: (place: string) => `${place} looks blank: it holds only spaces or invisible characters.`,
   templateErrorNotJson: 'This file is not a template: it is not readable JSON text.',
   templateErrorNotATemplate:
     'This file is not a Callcare template (it does not say "format": "callcare-template", version 1).',

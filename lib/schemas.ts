@@ -17,8 +17,66 @@ export const clientSeemedSchema = z.enum(['settled', 'unsure', 'worried']);
 
 const timestamp = z.number().int().nonnegative();
 
+/**
+ * Names a plain object already answers to (`__proto__`, `constructor`,
+ * `toString`, ...) and `prototype`: used as a key, they reach the prototype
+ * instead of a record of their own, and zod drops `__proto__` from records.
+ */
+export const isReservedKey = (key: string): boolean => key === 'prototype' || Object.hasOwn(Object.prototype, key);
+
+/**
+ * Where raw JSON (a file, before zod) holds `__proto__` as a key of its own,
+ * as "records.session:1.agreements"; null if nowhere. zod would drop that key
+ * without a word, so a boundary looks for it first and refuses the file.
+ */
+export function protoKeyPath(json: unknown): string | null {
+  type Node = { value: object; key: string; parent: Node | null };
+  const pathOf = (node: Node | null, key: string): string => {
+    const keys = [key];
+    for (let at = node; at?.parent; at = at.parent) keys.unshift(at.key);
+    return keys.join('.');
+  };
+  if (typeof json !== 'object' || json === null) return null;
+  const stack: Node[] = [{ value: json, key: '', parent: null }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const [key, child] of Object.entries(node.value)) {
+      if (key === '__proto__') return pathOf(node, key);
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, key, parent: node });
+    }
+  }
+  return null;
+}
+
+const notReserved = [(id: string) => !isReservedKey(id), { message: 'it is a reserved name, not an id' }] as const;
+
+/** The pattern of an id that may become an object key: letters, digits, "-" and "_". */
+export const SAFE_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * Every id that comes from a file (a template's items, a backup's record
+ * keys), and every id Callcare makes: crypto.randomUUID(), the built-in
+ * checklist's ids, the editor's "item-xxxxxxxx".
+ */
+export const safeIdSchema = z
+  .string()
+  .regex(SAFE_ID_PATTERN, { message: 'an id may use only letters, digits, "-" and "_"' })
+  .refine(...notReserved);
+
+/**
+ * A checklist item's id as stored. Template files once took any text as an
+ * id ("org recording"), and sessions keep the ids they ran with, so stored
+ * records keep those readable; only a reserved name is refused (set aside and
+ * listed in Settings), because it is what breaks every view that looks it up.
+ * New ids pass `safeIdSchema` where they enter (templateFile.ts).
+ */
+export const storedItemIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine(...notReserved);
+
 export const checklistItemSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: storedItemIdSchema,
   phase: phaseSchema,
   kind: itemKindSchema,
   text: z.string().min(1).max(500),
@@ -26,16 +84,19 @@ export const checklistItemSchema = z.object({
 });
 
 /** A checklist's items, with no two sharing an id (an item's id is how its record is kept). */
-export const checklistItemsSchema = z
-  .array(checklistItemSchema)
-  .max(200)
-  .refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
-    message: 'two items have the same id',
-  });
+export const checklistItemsOf = <T extends z.ZodType<{ id: string }>>(item: T) =>
+  z
+    .array(item)
+    .max(200)
+    .refine((items) => new Set(items.map((each) => each.id)).size === items.length, {
+      message: 'two items have the same id',
+    });
+
+export const checklistItemsSchema = checklistItemsOf(checklistItemSchema);
 
 /** The exact checklist a session ran with: editing the template later never changes it. */
 export const templateSnapshotSchema = z.object({
-  id: z.string().min(1),
+  id: safeIdSchema,
   name: z.string(),
   /** The template's version when the session took its copy. */
   version: z.number().int().min(1),
@@ -44,7 +105,7 @@ export const templateSnapshotSchema = z.object({
 
 /** A checklist template the practitioner keeps and edits (the default, "first contact", ...). */
 export const templateSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: safeIdSchema,
   name: z.string().trim().min(1).max(100),
   /** Goes up by one each time the template is saved. */
   version: z.number().int().min(1),
@@ -96,7 +157,7 @@ export const aftercareSchema = z.object({
 });
 
 export const sessionSchema = z.object({
-  id: z.string().min(1),
+  id: safeIdSchema,
   /** "tab": found from a call tab; "manual": started by hand from the popup. */
   origin: z.enum(['tab', 'manual']),
   platform: sessionPlatformSchema,
@@ -104,15 +165,15 @@ export const sessionSchema = z.object({
   host: z.string().nullable(),
   tabId: z.number().int().nullable(),
   /** The client this session was with, by the id of their record (never their name). */
-  clientId: z.string().min(1).nullable(),
+  clientId: safeIdSchema.nullable(),
   startedAt: timestamp,
   endedAt: timestamp.nullable(),
   endReason: endReasonSchema.nullable(),
   status: sessionStatusSchema,
   /** The exact checklist the session ran with, so later edits never change this record. */
   template: templateSnapshotSchema,
-  agreements: z.record(z.string(), agreementRecordSchema),
-  checks: z.record(z.string(), checkRecordSchema),
+  agreements: z.record(storedItemIdSchema, agreementRecordSchema),
+  checks: z.record(storedItemIdSchema, checkRecordSchema),
   people: z.array(personSchema),
   aftercare: aftercareSchema,
 });
@@ -172,7 +233,7 @@ export const considerationIdSchema = z.enum([
 export const considerationAnswerSchema = z.enum(['yes', 'no', 'unsure']);
 
 export const clientSchema = z.object({
-  id: z.string().min(1),
+  id: safeIdSchema,
   /** A pseudonym or case code of the practitioner's choosing, never a full name. */
   code: z.string().trim().min(1).max(60),
   createdAt: timestamp,

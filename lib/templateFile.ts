@@ -5,24 +5,68 @@
  */
 import { z } from 'zod';
 import { m, phaseNames } from './messages';
-import { type ChecklistItem, checklistItemSchema, type Template } from './schemas';
+import {
+  type ChecklistItem,
+  checklistItemSchema,
+  checklistItemsOf,
+  safeIdSchema,
+  type Template,
+  templateSchema,
+} from './schemas';
+import { BLANK_LOOKING_RULE, countBidiControls, displayTextSchema } from './text';
 
 export const TEMPLATE_FILE_FORMAT = 'callcare-template';
 const MAX_FILE_CHARACTERS = 1_000_000;
 
+/** What a person reads of an item, by the rules of lib/text.ts. */
+const readableItemSchema = checklistItemSchema.extend({
+  text: displayTextSchema(500),
+  guidance: displayTextSchema(2000, { optional: true }),
+});
+const templateNameSchema = z.string().trim().min(1).max(100).pipe(displayTextSchema(100));
+
 const templateFileSchema = z.object({
   format: z.literal(TEMPLATE_FILE_FORMAT),
   formatVersion: z.literal(1),
-  name: z.string().trim().min(1).max(100),
-  items: z.array(checklistItemSchema).min(1).max(200),
+  name: templateNameSchema,
+  // An id from a file becomes an object key in every session that runs with it.
+  items: z
+    .array(readableItemSchema.extend({ id: safeIdSchema }))
+    .min(1)
+    .max(200),
 });
+
+/**
+ * A template as the editor saves it: what was typed follows the same text
+ * rules as a file. Ids keep the stored rule, so a template imported before
+ * the id pattern can still be edited.
+ */
+export const editedTemplateSchema = templateSchema.extend({
+  name: templateNameSchema,
+  items: checklistItemsOf(readableItemSchema),
+});
+
+/** How many bidi controls the name, texts and guidance hold (they are removed on import and on save). */
+export function bidiControlsIn(template: { name: string; items: readonly Pick<ChecklistItem, 'text' | 'guidance'>[] }) {
+  return template.items.reduce(
+    (sum, item) => sum + countBidiControls(item.text) + countBidiControls(item.guidance),
+    countBidiControls(template.name),
+  );
+}
 
 export interface ImportedTemplate {
   name: string;
   items: ChecklistItem[];
 }
 
-export type TemplateFileResult = { ok: true; template: ImportedTemplate } | { ok: false; errors: string[] };
+export type TemplateFileResult =
+  | {
+      ok: true;
+      template: ImportedTemplate;
+      /** How many bidi controls were removed from its text. */
+      neutralised: number;
+    }
+  | { ok: false; errors: string[] };
 
 export function templateToFile(template: Template): string {
   const file: z.infer<typeof templateFileSchema> = {
@@ -70,6 +114,12 @@ function describe(issue: z.core.$ZodIssue): string {
       return issue.origin === 'string'
         ? m.templateErrorTooLong(place, Number(issue.maximum))
         : m.templateErrorTooMany(place, Number(issue.maximum));
+    case 'invalid_format':
+      return issue.path[2] === 'id' ? m.templateErrorId(place) : m.templateErrorValue(place);
+    case 'custom':
+      if (issue.params?.rule === BLANK_LOOKING_RULE) return m.templateErrorBlankLooking(place);
+      if (issue.path[2] === 'id') return m.templateErrorId(place);
+      return m.templateErrorValue(place);
     case 'invalid_value':
       if (issue.path[0] === 'format' || issue.path[0] === 'formatVersion') return m.templateErrorNotATemplate;
       if (issue.path[2] === 'phase') return m.templateErrorPhase(place, Object.keys(phaseNames).join(', '));
@@ -110,5 +160,10 @@ export function parseTemplateFile(text: string): TemplateFileResult {
     return [];
   });
   if (duplicates.length > 0) return { ok: false, errors: duplicates };
-  return { ok: true, template: { name: parsed.data.name, items: parsed.data.items } };
+  const raw = json as { name: string; items: Array<Pick<ChecklistItem, 'text' | 'guidance'>> };
+  return {
+    ok: true,
+    template: { name: parsed.data.name, items: parsed.data.items },
+    neutralised: bidiControlsIn(raw),
+  };
 }

@@ -11,6 +11,7 @@ import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
+import { stamp } from '../../lib/sessions/edits';
 import type { AftercareFields } from '../../lib/sessions/model';
 import { openSessions, sessions } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
@@ -97,7 +98,7 @@ function AftercareView({ stored }: { stored: Session }) {
   const [busy, setBusy] = useState(false);
 
   const keepDraft = (fields: Partial<AftercareFields>) => {
-    void save({ type: 'aftercare', fields, at: Date.now() });
+    void save({ type: 'aftercare', fields, at: stamp() });
   };
   const complete = async () => {
     setBusy(true);
@@ -107,7 +108,7 @@ function AftercareView({ stored }: { stored: Session }) {
         const reply = await sendCommand({ type: 'end-session', sessionId: current.id });
         if (!reply.ok) throw new Error(reply.error);
       }
-      await saveOrThrow({ type: 'complete', at: Date.now() });
+      await saveOrThrow({ type: 'complete', at: stamp() });
       await clearAftercareNotification(current.id);
       setError(null);
     } catch (failure) {

@@ -4,9 +4,9 @@ import { useStored } from '../../components/useStored';
 import { saveTemplate, templateById } from '../../lib/caseload';
 import { PHASES } from '../../lib/checklist';
 import { m, phaseNames } from '../../lib/messages';
-import { type ChecklistItem, itemKindSchema, phaseSchema, type Template, templateSchema } from '../../lib/schemas';
+import { type ChecklistItem, itemKindSchema, phaseSchema, type Template } from '../../lib/schemas';
 import { templates } from '../../lib/storage/items';
-import { describeTemplateIssues } from '../../lib/templateFile';
+import { bidiControlsIn, describeTemplateIssues, editedTemplateSchema } from '../../lib/templateFile';
 import { addItem, moveItem, newItemId, removeItem, updateItem } from '../../lib/templates';
 
 function ItemEditor({
@@ -99,14 +99,17 @@ function Editor({ saved }: { saved: Template }) {
   }, [dirty]);
 
   const save = async () => {
-    const checked = templateSchema.safeParse(draft);
+    const checked = editedTemplateSchema.safeParse(draft);
     if (!checked.success) {
       setStatus({ text: m.editorInvalid, errors: describeTemplateIssues(checked.error.issues) });
       return;
     }
     const next = await saveTemplate(checked.data);
+    const removed = bidiControlsIn(draft);
     setDraft(next);
-    setStatus({ text: m.editorSaved(next.version) });
+    setStatus({
+      text: [m.editorSaved(next.version), ...(removed > 0 ? [m.textDirectionRemoved(removed)] : [])].join(' '),
+    });
   };
 
   const number = (item: ChecklistItem) => draft.items.indexOf(item) + 1;

@@ -88,7 +88,12 @@ export function TemplatesView() {
     const result = await importTemplate(text);
     setStatus(
       result.ok
-        ? { text: m.checklistsImported(result.template.name, result.template.items.length) }
+        ? {
+            text: [
+              m.checklistsImported(result.template.name, result.template.items.length),
+              ...(result.neutralised > 0 ? [m.textDirectionRemoved(result.neutralised)] : []),
+            ].join(' '),
+          }
         : { text: m.checklistsImportFailed, errors: result.errors },
     );
   };

@@ -5,7 +5,13 @@
  * from them whenever it is missing or out of step. Pure.
  */
 import { z } from 'zod';
-import { type AgreementState, type Session, sessionPlatformSchema, sessionStatusSchema } from '../schemas';
+import {
+  type AgreementState,
+  type Session,
+  sessionPlatformSchema,
+  sessionStatusSchema,
+  storedItemIdSchema,
+} from '../schemas';
 
 export const digestEntrySchema = z.object({
   startedAt: z.number(),
@@ -25,9 +31,9 @@ export const digestEntrySchema = z.object({
 export const digestSchema = z.object({
   entries: z.record(z.string(), digestEntrySchema),
   /** For each checklist version, the ids of its agreements in order. Kept apart so each entry stays small. */
-  orders: z.record(z.string(), z.array(z.string())),
+  orders: z.record(z.string(), z.array(storedItemIdSchema)),
   /** The latest wording of each checklist item seen, by id, for the charts. */
-  texts: z.record(z.string(), z.string()),
+  texts: z.record(storedItemIdSchema, z.string()),
 });
 
 export type DigestEntry = z.infer<typeof digestEntrySchema>;
@@ -68,7 +74,7 @@ export function agreementsOf(
   digest: Pick<Digest, 'orders'>,
   entry: Pick<DigestEntry, 'order' | 'states'>,
 ): Array<[string, AgreementState]> {
-  const ids = digest.orders[entry.order] ?? [];
+  const ids = (Object.hasOwn(digest.orders, entry.order) ? digest.orders[entry.order] : undefined) ?? [];
   return [...entry.states].flatMap((code, index) => {
     const id = ids[index];
     const state = STATES[code];

@@ -65,20 +65,28 @@ export const editsSchema = z.array(editSchema).min(1).max(10_000);
 function applyOne(session: Session, edit: Edit): Session {
   switch (edit.type) {
     case 'agreement-state': {
-      // The same click applied again (after a page handed its edits to the background) changes nothing.
-      const history = session.agreements[edit.itemId]?.history ?? [];
-      if (history.some((entry) => entry.at === edit.at && entry.state === edit.state)) return session;
+      // Older than the record's last change: already applied (a page handed its edits over while its own
+      // write was in flight), or overtaken by a later choice on another surface.
+      const changedAt = Object.hasOwn(session.agreements, edit.itemId)
+        ? session.agreements[edit.itemId]?.changedAt
+        : null;
+      if (changedAt != null && edit.at <= changedAt) return session;
       return setAgreementState(session, edit.itemId, edit.state, edit.at);
     }
     case 'agreement-note':
       return setAgreementNote(session, edit.itemId, edit.note);
     case 'reconfirm': {
-      const record = session.agreements[edit.itemId];
-      if (record?.confirmedFrom?.sessionId === edit.last.sessionId && record.changedAt === edit.at) return session;
+      const changedAt = Object.hasOwn(session.agreements, edit.itemId)
+        ? session.agreements[edit.itemId]?.changedAt
+        : null;
+      if (changedAt != null && edit.at <= changedAt) return session;
       return reconfirm(session, edit.itemId, edit.last, edit.at);
     }
-    case 'check':
+    case 'check': {
+      const changedAt = Object.hasOwn(session.checks, edit.itemId) ? session.checks[edit.itemId]?.changedAt : null;
+      if (changedAt != null && edit.at < changedAt) return session;
       return setCheck(session, edit.itemId, edit.checked, edit.at);
+    }
     case 'add-person':
       if (session.people.some((person) => person.id === edit.person.id)) return session;
       return addPerson(session, edit.person, edit.at);
@@ -95,6 +103,14 @@ function applyOne(session: Session, edit: Edit): Session {
     case 'complete':
       return completeAftercare(session, {}, edit.at);
   }
+}
+
+let lastStamp = 0;
+
+/** The time for a new edit: now, but always later than this page's previous edit. */
+export function stamp(): number {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return lastStamp;
 }
 
 /** Applies edits in order. */

@@ -35,10 +35,14 @@ const untouched = (): AgreementRecord => ({
 });
 
 function agreementsFor(template: TemplateSnapshot): Session['agreements'] {
-  const agreements: Session['agreements'] = {};
-  for (const item of template.items) if (item.kind === 'agreement') agreements[item.id] = untouched();
-  return agreements;
+  return Object.fromEntries(
+    template.items.filter((item) => item.kind === 'agreement').map((item) => [item.id, untouched()]),
+  );
 }
+
+/** An agreement's record, looked up as the record's own key only (never something inherited). */
+const recordOf = (session: Session, itemId: string): AgreementRecord =>
+  (Object.hasOwn(session.agreements, itemId) ? session.agreements[itemId] : undefined) ?? untouched();
 
 export function emptyAftercare(): Aftercare {
   return {
@@ -95,7 +99,7 @@ function requireItem(session: Session, itemId: string, kind: 'agreement' | 'chec
 
 export function setAgreementState(session: Session, itemId: string, state: AgreementState, now: number): Session {
   requireItem(session, itemId, 'agreement');
-  const current = session.agreements[itemId] ?? untouched();
+  const current = recordOf(session, itemId);
   if (current.state === state) return session;
   return {
     ...session,
@@ -114,7 +118,7 @@ export function setAgreementState(session: Session, itemId: string, state: Agree
 
 export function setAgreementNote(session: Session, itemId: string, note: string): Session {
   requireItem(session, itemId, 'agreement');
-  const current = session.agreements[itemId] ?? untouched();
+  const current = recordOf(session, itemId);
   return { ...session, agreements: { ...session.agreements, [itemId]: { ...current, note } } };
 }
 
@@ -129,7 +133,7 @@ export interface Carried {
 /** Re-confirms for today what was agreed last time: the practitioner's click, never an assumption. */
 export function reconfirm(session: Session, itemId: string, last: Carried, now: number): Session {
   requireItem(session, itemId, 'agreement');
-  const current = session.agreements[itemId] ?? untouched();
+  const current = recordOf(session, itemId);
   return {
     ...session,
     agreements: {

@@ -76,6 +76,24 @@ describe('charts', () => {
     });
   });
 
+  it('still draws how each rule went when an item id is an object key like "__proto__"', () => {
+    // A digest as read back from storage: zod drops a "__proto__" key from `texts`, but the order keeps the id.
+    const session = setAgreementState(at('a', 20, 9), 'rule-cameras', 'agreed', 1);
+    const digest = digestFrom([session]);
+    const order = String(digest.entries.a?.order);
+    const hostile = {
+      ...digest,
+      orders: { [order]: ['__proto__', 'constructor', ...(digest.orders[order] ?? [])] },
+      entries: {
+        a: { ...digest.entries.a, states: `dd${digest.entries.a?.states}` } as (typeof digest.entries)[string],
+      },
+    };
+    const outcomes = agreementOutcomes(hostile);
+    expect(outcomes.map((outcome) => typeof outcome.text)).toEqual(outcomes.map(() => 'string'));
+    expect(outcomes.slice(0, 2).map((outcome) => outcome.text)).toEqual(['__proto__', 'constructor']);
+    expect(outcomes.find((outcome) => outcome.itemId === 'rule-cameras')?.counts.agreed).toBe(1);
+  });
+
   it('sorts notes still to write by age, in local days', () => {
     const now = new Date(2026, 11, 10, 9).getTime();
     const ended = (id: string, month: number, day: number) =>

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lastChanged, makeBackup, mergePlan, openBackup, readBackupFile, restore } from '../../lib/backup';
 import { createClient } from '../../lib/caseload';
+import { deriveKey, seal, unseal } from '../../lib/crypto';
 import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
 import { editSession } from '../../lib/sessions/store';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
@@ -168,5 +169,82 @@ describe('backups', () => {
     expect(plan.sessions.counts).toEqual({ add: 0, replace: 0, keep: 1 });
     const session = await sessions.get(id);
     expect(session && lastChanged(session)).toBeGreaterThan(0);
+  });
+
+  describe('ids and text from the file', () => {
+    /** The backup as text, with `edit` applied to one record's JSON text. */
+    async function backupWith(key: string, edit: (recordText: string) => string): Promise<string> {
+      const backup = JSON.parse(await makeBackup());
+      const edited = edit(JSON.stringify(backup.records[key]));
+      return JSON.stringify(backup).replace(JSON.stringify(backup.records[key]), edited);
+    }
+
+    async function refusal(text: string, passphrase: string | null = null): Promise<string> {
+      const read = readBackupFile(text);
+      if (!read.ok) return read.error;
+      const opened = await openBackup(read.backup, passphrase);
+      if (opened.ok) throw new Error('expected the backup to be refused');
+      return opened.error;
+    }
+
+    it('refuses a session with an agreement keyed "__proto__", naming where, and restores nothing', async () => {
+      const id = await sessionWithNote(1, 'one');
+      await sessionWithNote(2, 'two');
+      // The item and its agreement both renamed, as a hostile or hand-edited file would have them.
+      const text = await backupWith(`session:${id}`, (record) => record.replaceAll('"rule-cameras"', '"__proto__"'));
+      await fakeBrowser.storage.local.clear();
+      expect(await refusal(text)).toBe(
+        `This backup holds the reserved name "__proto__" as a key (at records.session:${id}.data.agreements.__proto__), which Callcare does not accept. Nothing was restored.`,
+      );
+      expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    });
+
+    it('refuses a session whose checklist has an item with a reserved id', async () => {
+      const id = await sessionWithNote(1, 'one');
+      for (const reserved of ['__proto__', 'constructor', 'toString']) {
+        // "prep-space" is a check nobody ticked: only the item's id changes.
+        const text = await backupWith(`session:${id}`, (record) => record.replaceAll('"prep-space"', `"${reserved}"`));
+        expect(await refusal(text)).toBe(
+          `The record session:${id} in this backup cannot be read: it does not have the expected shape at template.items.0.id: it is a reserved name, not an id. Nothing was restored.`,
+        );
+      }
+    });
+
+    it('finds "__proto__" inside an encrypted record too', async () => {
+      const id = await sessionWithNote(1, 'one');
+      await turnOn('a long passphrase');
+      const backup = JSON.parse(await makeBackup());
+      const key = `session:${id}`;
+      const cryptoKey = await deriveKey('a long passphrase', backup.encryption.salt, backup.encryption.iterations);
+      const plain = await unseal(cryptoKey, backup.records[key], key);
+      backup.records[key] = {
+        ...backup.records[key],
+        ...(await seal(cryptoKey, plain.replaceAll('"rule-cameras"', '"__proto__"'), key)),
+      };
+      expect(await refusal(JSON.stringify(backup), 'a long passphrase')).toBe(
+        `This backup holds the reserved name "__proto__" as a key (at ${key}.data.agreements.__proto__), which Callcare does not accept. Nothing was restored.`,
+      );
+    });
+
+    it('refuses a record key whose id does not fit the pattern', async () => {
+      const id = await sessionWithNote(1, 'one');
+      const text = (await makeBackup()).replace(`"session:${id}"`, '"session:a.b"');
+      expect(await refusal(text)).toMatch(/^This backup is damaged \(at records\.session:a\.b\)/);
+    });
+
+    it('refuses a client whose code looks blank, and removes bidi controls from one that does not', async () => {
+      const made = await createClient('FS-042');
+      if (!made.ok) throw new Error(made.error);
+      const key = `client:${made.client.id}`;
+      const blank = await backupWith(key, (record) => record.replace('"FS-042"', '"\\u200B\\u2060"'));
+      expect(await refusal(blank)).toBe(
+        `The record ${key} in this backup has a pseudonym or case code that looks blank (only spaces or invisible characters). Nothing was restored.`,
+      );
+
+      const reversed = await backupWith(key, (record) => record.replace('"FS-042"', '"FS-\\u202E240"'));
+      await fakeBrowser.storage.local.clear();
+      await restoreText(reversed);
+      expect((await clients.all()).map((client) => client.code)).toEqual(['FS-240']);
+    });
   });
 });

@@ -87,4 +87,14 @@ describe('agreements carried over', () => {
     };
     expect(Object.keys(carriedOver(first, shorter))).toEqual(['rule-cameras']);
   });
+
+  it('finds nothing on the prototype for an item whose id an object already answers to', () => {
+    // A checklist that came in before reserved ids were refused: "toString" was never recorded last time.
+    const item = { id: 'toString', phase: 'rules' as const, kind: 'agreement' as const, text: 'T', guidance: '' };
+    const withItem = { ...today, template: { ...today.template, items: [...today.template.items, item] } };
+    const carried = carriedOver(first, withItem);
+    expect(Object.keys(carried)).toEqual(['rule-cameras', 'rule-objectives']);
+    expect(carried.toString).toBeUndefined();
+    expect(stillToReconfirm(carried, withItem)).toEqual(['rule-cameras', 'rule-objectives']);
+  });
 });

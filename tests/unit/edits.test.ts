@@ -59,7 +59,9 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
 describe('edits', () => {
   it('applied again (a page handed them over while its own write was in flight) double nothing', () => {
     fc.assert(
-      fc.property(fc.array(editArbitrary, { maxLength: 30 }), fc.nat(), (edits, split) => {
+      fc.property(fc.array(editArbitrary, { maxLength: 30 }), fc.nat(), (generated, split) => {
+        // One page's edits carry increasing times (edits.ts, stamp).
+        const edits = generated.map((edit, index) => ('at' in edit ? { ...edit, at: index + 1 } : edit));
         const once = applyEdits(fresh(), edits);
         // The first part was stored by the page; all of it is then applied again by the background.
         const cut = edits.length === 0 ? 0 : split % (edits.length + 1);
@@ -68,6 +70,15 @@ describe('edits', () => {
         expect(applyEdits(once, edits)).toEqual(once);
       }),
     );
+  });
+
+  it('apply a state chosen twice and then changed once, even when all of it is applied again', () => {
+    const edits: Edit[] = [
+      { type: 'agreement-state', itemId: 'rule-cameras', state: 'agreed', at: 1 },
+      { type: 'agreement-state', itemId: 'rule-cameras', state: 'agreed', at: 2 },
+      { type: 'agreement-state', itemId: 'rule-cameras', state: 'declined', at: 3 },
+    ];
+    expect(applyEdits(applyEdits(fresh(), edits), edits).agreements['rule-cameras']?.state).toBe('declined');
   });
 
   it('keep every state change with its time, once', () => {

@@ -10,11 +10,18 @@ import {
   templateForNewSession,
 } from '../../lib/caseload';
 import { builtInTemplate, defaultTemplate } from '../../lib/checklist';
-import { templateSchema } from '../../lib/schemas';
+import { isReservedKey, SAFE_ID_PATTERN, templateSchema } from '../../lib/schemas';
 import { createSession } from '../../lib/sessions/model';
 import { settings, templates } from '../../lib/storage/items';
-import { parseTemplateFile, templateToFile } from '../../lib/templateFile';
+import {
+  describeTemplateIssues,
+  editedTemplateSchema,
+  parseTemplateFile,
+  templateToFile,
+} from '../../lib/templateFile';
 import { addItem, moveItem, newItemId, removeItem, updateItem } from '../../lib/templates';
+import { hasBidiControls, looksBlank } from '../../lib/text';
+import { trickyText } from './textArbitraries';
 
 const NOW = Date.UTC(2026, 10, 21, 9, 0);
 
@@ -98,6 +105,7 @@ describe('template files', () => {
     expect(parseTemplateFile(exported)).toEqual({
       ok: true,
       template: { name: builtInTemplate().name, items: builtInTemplate().items },
+      neutralised: 0,
     });
   });
 
@@ -159,6 +167,51 @@ describe('template files', () => {
       }),
       ['Item 2 has the same id as an earlier item ("a").'],
     ],
+    ...[
+      ['an item with the id "__proto__"', '__proto__'],
+      ['an item with the id "constructor"', 'constructor'],
+      ['an item whose id has a space', 'org recording'],
+      ['an item whose id holds a bidi override', 'rule-\u202Ecameras'],
+    ].map(([what, id]): [string, string, string[]] => [
+      String(what),
+      JSON.stringify({
+        format: 'callcare-template',
+        formatVersion: 1,
+        name: 'T',
+        items: [
+          { id: 'fine', phase: 'rules', kind: 'check', text: 'x', guidance: '' },
+          { id, phase: 'rules', kind: 'agreement', text: 'y', guidance: '' },
+        ],
+      }),
+      [
+        'Item 2, its id, may use only letters, digits, "-" and "_", and cannot be a reserved name such as "__proto__" or "constructor".',
+      ],
+    ]),
+    ...[
+      ['an item text of zero-width spaces', 'text', '\u200B\u200B'],
+      ['an item text of spaces and a byte order mark', 'text', '  \uFEFF'],
+      ['an item text of only a bidi override', 'text', '\u202E'],
+      ['guidance of only a word joiner', 'guidance', '\u2060'],
+    ].map(([what, field, value]): [string, string, string[]] => [
+      String(what),
+      JSON.stringify({
+        format: 'callcare-template',
+        formatVersion: 1,
+        name: 'T',
+        items: [{ id: 'a', phase: 'rules', kind: 'agreement', text: 'x', guidance: '', [String(field)]: value }],
+      }),
+      [`Item 1, its ${field}, looks blank: it holds only spaces or invisible characters.`],
+    ]),
+    [
+      'a name of zero-width characters',
+      JSON.stringify({
+        format: 'callcare-template',
+        formatVersion: 1,
+        name: '\u200B\u200D',
+        items: [{ id: 'a', phase: 'rules', kind: 'check', text: 'x', guidance: '' }],
+      }),
+      ['The template name looks blank: it holds only spaces or invisible characters.'],
+    ],
   ])('refuses %s, saying what is wrong and where', (_what, text, errors) => {
     expect(parseTemplateFile(text)).toEqual({ ok: false, errors });
   });
@@ -207,6 +260,72 @@ describe('template files', () => {
     );
   });
 
+  it('removes bidi controls from the name, texts and guidance, and says how many', () => {
+    const file = JSON.stringify({
+      format: 'callcare-template',
+      formatVersion: 1,
+      name: 'Terms \u2067v2\u2069',
+      items: [
+        {
+          id: 'org-recording',
+          phase: 'rules',
+          kind: 'agreement',
+          text: 'Nobody \u202Edroces\u202C',
+          guidance: '\u200Fsee 2',
+        },
+      ],
+    });
+    expect(parseTemplateFile(file)).toEqual({
+      ok: true,
+      template: {
+        name: 'Terms v2',
+        items: [{ id: 'org-recording', phase: 'rules', kind: 'agreement', text: 'Nobody droces', guidance: 'see 2' }],
+      },
+      neutralised: 5,
+    });
+  });
+
+  it('imports a file with any text only with safe ids and no blank-looking or bidi-control text', () => {
+    const item = fc.record({
+      id: fc.oneof(fc.constantFrom('a', 'b-2', '__proto__', 'toString', 'prototype'), trickyText),
+      phase: fc.constant('rules'),
+      kind: fc.constant('agreement'),
+      text: trickyText,
+      guidance: trickyText,
+    });
+    const file = fc.record({
+      format: fc.constant('callcare-template'),
+      formatVersion: fc.constant(1),
+      name: trickyText,
+      items: fc.array(item, { minLength: 1, maxLength: 4 }),
+    });
+    let imported = 0;
+    fc.assert(
+      fc.property(file, (value) => {
+        const result = parseTemplateFile(JSON.stringify(value));
+        if (result.ok) imported++;
+        if (!result.ok) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const error of result.errors) expect(error).toMatch(/^(Item \d+|The template name|The list of items)/);
+          return;
+        }
+        const { name, items } = result.template;
+        for (const text of [name, ...items.map((each) => each.text)]) {
+          expect(looksBlank(text)).toBe(false);
+          expect(hasBidiControls(text)).toBe(false);
+        }
+        for (const each of items) {
+          expect(each.guidance === '' || !looksBlank(each.guidance)).toBe(true);
+          expect(hasBidiControls(each.guidance)).toBe(false);
+          expect(SAFE_ID_PATTERN.test(each.id) && !isReservedKey(each.id)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // Both ways are taken: some files are imported, their text kept clean.
+    expect(imported).toBeGreaterThan(0);
+  });
+
   it('changes nothing in storage when a file is refused', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200 }), async (text) => {
@@ -230,5 +349,37 @@ describe('template files', () => {
       'Default checklist',
       'Family session with interpreter',
     ]);
+  });
+});
+
+describe('saving in the template editor', () => {
+  const base = builtInTemplate();
+
+  it('refuses typed text that looks blank, naming the item and field', () => {
+    const draft = updateItem(base, 'rule-cameras', { text: '\u200B ' });
+    const checked = editedTemplateSchema.safeParse(draft);
+    expect(checked.success).toBe(false);
+    const number = base.items.findIndex((item) => item.id === 'rule-cameras') + 1;
+    expect(checked.error && describeTemplateIssues(checked.error.issues)).toEqual([
+      `Item ${number}, its text, looks blank: it holds only spaces or invisible characters.`,
+    ]);
+  });
+
+  it('keeps typed text without bidi controls', () => {
+    const draft = {
+      ...updateItem(base, 'rule-cameras', { guidance: 'Why \u202Eit matters' }),
+      name: '\u2066Mine\u2069',
+    };
+    const checked = editedTemplateSchema.safeParse(draft);
+    expect(checked.data?.name).toBe('Mine');
+    expect(checked.data?.items.find((item) => item.id === 'rule-cameras')?.guidance).toBe('Why it matters');
+  });
+
+  it('still saves a template imported before ids had a pattern', () => {
+    const older = {
+      ...base,
+      items: base.items.map((item, index) => (index === 0 ? { ...item, id: 'org recording' } : item)),
+    };
+    expect(editedTemplateSchema.safeParse(older).success).toBe(true);
   });
 });
