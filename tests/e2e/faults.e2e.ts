@@ -69,9 +69,9 @@ async function endCall(h: Harness, call: Page, id: string): Promise<AftercarePag
   return new AftercarePage(page);
 }
 
-/** Types like a text expander: a key every 10 ms. */
+/** Types like a text expander: key after key, as fast as the browser takes them. */
 async function typeFast(page: Page, text: string) {
-  await page.keyboard.type(text, { delay: 10 });
+  await page.keyboard.type(text, { delay: 0 });
 }
 
 describe('nothing written is lost when a page closes', () => {
@@ -199,6 +199,12 @@ describe('an update of Callcare during a call', () => {
     await writeFile(manifestPath, JSON.stringify({ ...manifest, version: '99.0.0' }));
     await h.cdp.send('Extensions.loadUnpacked' as never, { path: copy } as never);
     await expect.poll(() => h.inspect(() => chrome.runtime.getManifest().version)).toBe('99.0.0');
+    // The new worker marks its start in session storage, then looks at the open tabs under the lifecycle lock:
+    // once that lock is free, it has decided what became of the running session.
+    await expect
+      .poll(() => h.inspect(async () => Object.keys(await chrome.storage.session.get('browserSession'))))
+      .toEqual(['browserSession']);
+    await h.inspect(() => navigator.locks.request('callcare:lifecycle', async () => true));
 
     // The worker of the new version has looked at the open tabs and left the call running.
     await expect.poll(() => badgeOf(h, tabId)).toBe('●');
