@@ -16,7 +16,8 @@ import { deleteEverything, deleteSessions } from '../../lib/caseload';
 import { sessionsToCsv } from '../../lib/csv';
 import { m } from '../../lib/messages';
 import { dueForDeletion } from '../../lib/retention';
-import { sessions, settings } from '../../lib/storage/items';
+import { rowsOf } from '../../lib/sessions/digest';
+import { sessionDigest, sessions, settings } from '../../lib/storage/items';
 import { formatDate } from '../../lib/time';
 import { saveFile, today } from './download';
 
@@ -178,11 +179,12 @@ const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825];
 function Retention() {
   const id = useId();
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
-  const all = useStored(() => sessions.all(), sessions.watch, 'sessions');
+  // The digest, not every session: decoding thousands of sessions on each change would freeze every extension page.
+  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'sessionDigest');
   const [status, setStatus] = useState<Status>(null);
   if (!stored.value) return <p>{m.loading}</p>;
   const days = stored.value.retentionDays;
-  const due = all.value ? dueForDeletion(all.value, days, Date.now()) : null;
+  const due = digest.value ? dueForDeletion(rowsOf(digest.value), days, Date.now()) : null;
   return (
     <section aria-labelledby="retention" className="card stack">
       <h3 id="retention" style={{ margin: 0 }}>
@@ -193,12 +195,11 @@ function Retention() {
         <select
           id={id}
           value={days ?? ''}
-          onChange={(event) =>
-            void settings.update((current) => ({
-              ...current,
-              retentionDays: event.target.value === '' ? null : Number(event.target.value),
-            }))
-          }
+          onChange={(event) => {
+            // Read now: by the time the update runs, React has put the controlled select back to its stored value.
+            const retentionDays = event.target.value === '' ? null : Number(event.target.value);
+            settings.update((current) => ({ ...current, retentionDays })).catch((failure) => setStatus(fail(failure)));
+          }}
         >
           <option value="">{m.retentionOff}</option>
           {RETENTION_CHOICES.map((choice) => (
