@@ -7,8 +7,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { deriveKey, seal, unseal } from './crypto';
-import { m } from './messages';
-import type { Client, Session, Template } from './schemas';
+import { m, setAsideReasonText } from './messages';
+import type { Client, Session, SetAsideReason, Template } from './schemas';
 import { noteSessionChange } from './sessions/openList';
 import { clients, sessions, templates } from './storage/items';
 import { currentKeyAndProtection } from './storage/protection';
@@ -139,8 +139,8 @@ export async function openBackup(backup: BackupFile, passphrase: string | null):
     }
     const outcome = readEnvelope(SPECS[kind].spec as never, envelope) as
       | { ok: true; value: { id: string } }
-      | { ok: false; reason: string };
-    if (!outcome.ok) return { ok: false, error: m.backupRecordInvalid(storageKey, outcome.reason) };
+      | { ok: false; reason: SetAsideReason };
+    if (!outcome.ok) return { ok: false, error: m.backupRecordInvalid(storageKey, setAsideReasonText(outcome.reason)) };
     if (`${kind}:${outcome.value.id}` !== storageKey) return { ok: false, error: m.backupRecordDamaged(storageKey) };
     if (kind === 'session') contents.sessions.push(outcome.value as Session);
     else if (kind === 'client') contents.clients.push(outcome.value as Client);

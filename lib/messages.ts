@@ -3,6 +3,7 @@
  * this file (later: the browser's i18n files built from it), nothing else.
  */
 import type { PlatformId } from './platforms';
+import type { SetAsideCode, SetAsideReason } from './schemas';
 
 export const platformNames: Record<PlatformId | 'phone' | 'other' | 'custom', string> = {
   meet: 'Google Meet',
@@ -278,6 +279,26 @@ export const directionNames = {
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
+const setAsideWords: Record<SetAsideCode, (reason: SetAsideReason) => string> = {
+  'unencrypted-while-protected': () => 'it is stored unencrypted while protection is on',
+  'damaged-encryption': () => 'its encrypted form is damaged',
+  'encrypted-but-off': () => 'it is encrypted, but protection is off',
+  'other-passphrase': () => 'it was encrypted with another passphrase',
+  tampered: () => 'it was changed after it was encrypted (damaged or tampered with)',
+  'not-stored-format': () => 'it is not in the stored format',
+  'newer-version': ({ version }) => `it was written by a newer version of Callcare (format ${version ?? '?'})`,
+  'bad-version': ({ version }) => `its format number ${version ?? '?'} is not valid`,
+  'no-upgrade-path': ({ version }) => `there is no way to upgrade it to format ${version ?? '?'}`,
+  'upgrade-failed': ({ version, detail }) =>
+    `upgrading it to format ${version ?? '?'} failed${detail ? ` (${detail})` : ''}`,
+  'wrong-shape': ({ path, detail }) =>
+    `it does not have the expected shape${path ? ` at ${path}` : ''}${detail ? ` (${detail})` : ''}`,
+  'id-mismatch': () => 'its id is not the one its name says (it was changed)',
+};
+
+/** Why a record was set aside, in words. */
+export const setAsideReasonText = (reason: SetAsideReason): string => setAsideWords[reason.code](reason);
+
 export const m = {
   appName: 'Callcare',
   loading: 'Loading…',
@@ -396,7 +417,9 @@ export const m = {
   optionsQuarantineIntro:
     'These records were damaged or written by a newer version of Callcare. They are kept here exactly as they were found, so nothing is lost.',
   optionsQuarantineItem: (key: string, when: string) => `${key}, set aside ${when}`,
-  optionsQuarantineReason: (reason: string) => `Reason: ${reason}`,
+  optionsQuarantineReason: (reason: SetAsideReason | string) =>
+    `Reason: ${typeof reason === 'string' ? reason : setAsideReasonText(reason)}`,
+  optionsQuarantineLocked: 'Encrypted. Unlock Callcare to see what it is and why it was set aside.',
   optionsQuarantineDownload: 'Download as a file',
   optionsQuarantineDelete: 'Delete for good',
   optionsQuarantineDeleteConfirm: 'Delete this record for good? It cannot be recovered.',
