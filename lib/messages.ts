@@ -299,6 +299,20 @@ const setAsideWords: Record<SetAsideCode, (reason: SetAsideReason) => string> = 
 /** Why a record was set aside, in words. */
 export const setAsideReasonText = (reason: SetAsideReason): string => setAsideWords[reason.code](reason);
 
+type RecordCounts = Record<'session' | 'client' | 'template', number>;
+
+/** "1 session and 2 clients": the kinds with any records, counted. */
+function countRecords(counts: RecordCounts): string {
+  const parts = [
+    [counts.session, 'session', 'sessions'],
+    [counts.client, 'client', 'clients'],
+    [counts.template, 'template', 'templates'],
+  ]
+    .filter(([count]) => Number(count) > 0)
+    .map(([count, one, many]) => `${count} ${plural(Number(count), String(one), String(many))}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '0 records');
+}
+
 export const m = {
   appName: 'Callcare',
   loading: 'Loading…',
@@ -587,10 +601,9 @@ export const m = {
   backupFormatVersion: 'This backup was made by a different version of Callcare, which this one cannot read.',
   backupDamaged: (where: string) => `This backup is damaged (at ${where}). Nothing was restored.`,
   backupWrongPassphrase: 'That is not the passphrase this backup was made with. Nothing was restored.',
-  backupRecordDamaged: (key: string) =>
-    `The record ${key} in this backup is damaged or was changed. Nothing was restored.`,
-  backupRecordInvalid: (key: string, reason: string) =>
-    `The record ${key} in this backup cannot be read: ${reason}. Nothing was restored.`,
+  backupNotVerified: (problem: string) =>
+    `The backup was read back before it was offered, and it would not restore correctly, so no file was downloaded. ${problem}`,
+  backupSetAsideItem: (key: string, reason: SetAsideReason) => `${key}: ${setAsideReasonText(reason)}`,
 
   // Your data
   dataHeading: 'Your data',
@@ -610,6 +623,10 @@ export const m = {
   dataRestoreConfirm: 'Restore',
   dataRestoreCancel: 'Cancel',
   dataRestored: (add: number, replace: number) => `Restored: ${add} added, ${replace} replaced.`,
+  dataRestoreSetAside: (counts: RecordCounts) =>
+    `${countRecords(counts)} in this backup cannot be read and will be set aside; the rest can be restored.`,
+  dataRestoredSetAside: (counts: RecordCounts) => `Set aside, not restored: ${countRecords(counts)}.`,
+  dataRestoreSetAsideList: 'What was set aside, and why',
   dataCsv: 'Download a CSV of sessions (no free text)',
   dataCsvHint: 'Dates, platforms, counts and choices for your own statistics; no notes, names or codes.',
   dataDeleteAll: 'Delete everything',

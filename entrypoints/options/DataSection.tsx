@@ -11,6 +11,8 @@ import {
   openBackup,
   readBackupFile,
   restore,
+  type SetAsideRecord,
+  setAsideCounts,
 } from '../../lib/backup';
 import { deleteEverything, deleteSessions } from '../../lib/caseload';
 import { sessionsToCsv } from '../../lib/csv';
@@ -25,14 +27,35 @@ export async function downloadBackup() {
   saveFile(`callcare-backup-${today()}.json`, await makeBackup(), 'application/json');
 }
 
-type Status = { text: string; error: boolean } | null;
+type Status = { text: string; error: boolean; setAside?: SetAsideRecord[] } | null;
+
+/** The records of a backup that were set aside, each with why, in words. */
+function SetAsideList({ records }: { records: readonly SetAsideRecord[] }) {
+  if (records.length === 0) return null;
+  return (
+    <details open>
+      <summary>{m.dataRestoreSetAsideList}</summary>
+      <ul>
+        {records.map((record) => (
+          <li key={record.key}>{m.backupSetAsideItem(record.key, record.reason)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 function StatusLine({ status }: { status: Status }) {
   if (!status) return null;
   return (
-    <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
-      {status.text}
-    </p>
+    <div role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
+      <p>{status.text}</p>
+      {status.setAside && status.setAside.length > 0 && (
+        <>
+          <p>{m.dataRestoredSetAside(setAsideCounts(status.setAside))}</p>
+          <SetAsideList records={status.setAside} />
+        </>
+      )}
+    </div>
   );
 }
 
@@ -45,7 +68,11 @@ function Restore() {
   const ids = { passphrase: useId() };
   const [file, setFile] = useState<BackupFile | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [opened, setOpened] = useState<{ contents: BackupContents; plan: Record<string, MergePlan> } | null>(null);
+  const [opened, setOpened] = useState<{
+    contents: BackupContents;
+    setAside: SetAsideRecord[];
+    plan: Record<string, MergePlan>;
+  } | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
   const open = async (backup: BackupFile, secret: string | null) => {
@@ -54,6 +81,7 @@ function Restore() {
     const plan = await mergePlan(result.contents);
     setOpened({
       contents: result.contents,
+      setAside: result.setAside,
       plan: { sessions: plan.sessions.counts, clients: plan.clients.counts, templates: plan.templates.counts },
     });
     setStatus(null);
@@ -102,6 +130,12 @@ function Restore() {
             )}
           </p>
           <p>{m.dataRestorePlan(total('add'), total('replace'), total('keep'))}</p>
+          {opened.setAside.length > 0 && (
+            <>
+              <p>{m.dataRestoreSetAside(setAsideCounts(opened.setAside))}</p>
+              <SetAsideList records={opened.setAside} />
+            </>
+          )}
           <div className="row">
             <button
               type="button"
@@ -111,7 +145,7 @@ function Restore() {
                   const result = await restore(opened.contents);
                   const added = result.sessions.add + result.clients.add + result.templates.add;
                   const replaced = result.sessions.replace + result.clients.replace + result.templates.replace;
-                  setStatus({ text: m.dataRestored(added, replaced), error: false });
+                  setStatus({ text: m.dataRestored(added, replaced), error: false, setAside: opened.setAside });
                 } catch (failure) {
                   setStatus(fail(failure));
                 }
