@@ -19,7 +19,8 @@
  * | unlocked key   | unlockedKey          | session | locked, or the browser closes (vault.ts)       |
  *
  * Sessions, clients and templates are `sealed`: encrypted while protection is
- * on. The rest holds no client text and stays readable while locked.
+ * on. So are quarantine records (lib/storage/stored.ts), which can hold any of
+ * them. The rest holds no client text and stays readable while locked.
  */
 import { z } from 'zod';
 import {
