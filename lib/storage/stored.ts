@@ -87,7 +87,7 @@ const codec = {
   },
 };
 
-/** The sealed form of quarantine records: sealed like sessions while protection is on (they can hold client text). */
+/** Quarantine records are sealed like sessions while protection is on: the raw value they keep can hold client text. */
 const QUARANTINE_SEALING = { sealed: true } as const;
 
 export const QUARANTINE_PREFIX = 'quarantine:';
