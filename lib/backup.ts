@@ -1,18 +1,20 @@
 /**
  * Backups: every client, session and template in one JSON file, encrypted
- * with the passphrase when protection is on. Restoring reads the whole file
- * first and refuses it, changing nothing, if any part is wrong; then it adds
- * what is missing and replaces only what the backup has newer.
+ * with the passphrase when protection is on, and read back before it is
+ * offered. Restoring reads the whole file first: a wrong outer shape or
+ * passphrase refuses it, changing nothing; a damaged record is set aside and
+ * reported, and the rest is restored, adding what is missing and replacing
+ * only what the backup has newer.
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { deriveKey, seal, unseal } from './crypto';
 import { m } from './messages';
-import { type Client, protoKeyPath, type Session, safeIdSchema, type Template } from './schemas';
+import { type Client, protoKeyPath, type Session, type SetAsideReason, safeIdSchema, type Template } from './schemas';
 import { restoreSessions } from './sessions/store';
 import { clients, sessions, templates } from './storage/items';
 import { currentKeyAndProtection } from './storage/protection';
-import { isSealedRecord, readEnvelope, sealedRecordSchema } from './storage/stored';
+import { isSealedRecord, type Outcome, readEnvelope, sealedRecordSchema } from './storage/stored';
 import { KEY_CHECK_TEXT, PROTECTION_KEY, sealedSchema } from './storage/vault';
 import { looksBlank, stripBidiControls } from './text';
 
@@ -43,9 +45,9 @@ const backupSchema = z.object({
 export type BackupFile = z.infer<typeof backupSchema>;
 
 const SPECS = { session: sessions, client: clients, template: templates } as const;
-type Kind = keyof typeof SPECS;
+export type RecordKind = keyof typeof SPECS;
 
-/** The file: records exactly as stored (sealed with the current key while protection is on). */
+/** The file: records exactly as stored (sealed with the current key while protection is on), checked before it is offered. */
 export async function makeBackup(now = Date.now()): Promise<string> {
   const everything = await browser.storage.local.get(null);
   const records: Record<string, unknown> = {};
@@ -81,12 +83,33 @@ export async function makeBackup(now = Date.now()): Promise<string> {
       }
     }
   }
-  return JSON.stringify(backup);
+  const text = JSON.stringify(backup);
+  await verifyBackup(text, unlocked?.key ?? null);
+  return text;
+}
+
+/**
+ * Reads the file back exactly as a restore would (and, when it is encrypted,
+ * opens every record with the key), so a backup that would not restore whole
+ * is never offered. Throws, with what is wrong in words, when it would not.
+ */
+async function verifyBackup(text: string, key: CryptoKey | null): Promise<void> {
+  const read = readBackupFile(text);
+  if (!read.ok) throw new Error(m.backupNotVerified(read.error));
+  if (read.backup.encryption && (!key || !(await opensCheck(key, read.backup.encryption.check)))) {
+    throw new Error(m.backupNotVerified(m.backupWrongPassphrase));
+  }
+  const { setAside } = await readRecords(read.backup, key);
+  if (setAside.length > 0) {
+    throw new Error(
+      m.backupNotVerified(setAside.map((record) => m.backupSetAsideItem(record.key, record.reason)).join('; ')),
+    );
+  }
 }
 
 export type ReadBackup = { ok: true; backup: BackupFile; needsPassphrase: boolean } | { ok: false; error: string };
 
-/** Checks the file's outer shape. */
+/** Checks the file's outer shape. A wrong outer shape refuses the whole file. */
 export function readBackupFile(text: string): ReadBackup {
   if (text.length > MAX_BACKUP_CHARACTERS) return { ok: false, error: m.backupTooLarge };
   let json: unknown;
@@ -95,7 +118,8 @@ export function readBackupFile(text: string): ReadBackup {
   } catch {
     return { ok: false, error: m.backupNotJson };
   }
-  const protoKey = protoKeyPath(json);
+  // The file's own fields: a reserved key inside a record sets aside that record only (readRecord).
+  const protoKey = protoKeyPath(typeof json === 'object' && json !== null ? { ...json, records: null } : json);
   if (protoKey) return { ok: false, error: m.backupReservedKey(protoKey) };
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
     return { ok: false, error: m.backupNotABackup };
@@ -115,53 +139,103 @@ export interface BackupContents {
   templates: Template[];
 }
 
-export type OpenedBackup = { ok: true; contents: BackupContents } | { ok: false; error: string };
+/** A record of the file that cannot be restored, and why. */
+export interface SetAsideRecord {
+  key: string;
+  kind: RecordKind;
+  reason: SetAsideReason;
+}
 
-/** Decrypts (with the passphrase, if the backup has encryption) and checks every record. All or nothing. */
+export type OpenedBackup =
+  | { ok: true; contents: BackupContents; setAside: SetAsideRecord[] }
+  | { ok: false; error: string };
+
+/** Whether `key` opens the backup's key check: the passphrase is the one the backup was made with. */
+async function opensCheck(key: CryptoKey, check: z.infer<typeof sealedSchema>): Promise<boolean> {
+  try {
+    return (await unseal(key, check, PROTECTION_KEY)) === KEY_CHECK_TEXT;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decrypts (with the passphrase, if the backup has encryption) and checks
+ * every record. A wrong passphrase refuses the whole file; a record that
+ * cannot be decrypted or read, or whose id is not the one its key names, is
+ * set aside with its reason, and the rest can be restored.
+ */
 export async function openBackup(backup: BackupFile, passphrase: string | null): Promise<OpenedBackup> {
   let key: CryptoKey | null = null;
   if (backup.encryption) {
     if (!passphrase) return { ok: false, error: m.backupWrongPassphrase };
     key = await deriveKey(passphrase, backup.encryption.salt, backup.encryption.iterations);
+    if (!(await opensCheck(key, backup.encryption.check))) return { ok: false, error: m.backupWrongPassphrase };
+  }
+  return { ok: true, ...(await readRecords(backup, key)) };
+}
+
+const refuse = (code: SetAsideReason['code']): Outcome<never> => ({ ok: false, reason: { code } });
+
+/** One record of the file, decrypted with `key` when it is sealed, upgraded and checked. */
+async function readRecord(
+  backup: BackupFile,
+  key: CryptoKey | null,
+  storageKey: string,
+  kind: RecordKind,
+  stored: unknown,
+): Promise<Outcome<{ id: string }>> {
+  let envelope: unknown = stored;
+  if (isSealedRecord(stored)) {
+    const record = sealedRecordSchema.safeParse(stored);
+    if (!record.success) return refuse('damaged-encryption');
+    if (!key) return refuse('encrypted-but-off');
+    if (record.data.keyId !== backup.encryption?.keyId) return refuse('other-passphrase');
     try {
-      if ((await unseal(key, backup.encryption.check, PROTECTION_KEY)) !== KEY_CHECK_TEXT) throw new Error();
+      envelope = JSON.parse(await unseal(key, record.data, storageKey));
     } catch {
-      return { ok: false, error: m.backupWrongPassphrase };
+      return refuse('tampered');
     }
+  } else if (backup.encryption) {
+    return refuse('unencrypted-while-protected');
   }
+  // zod drops a "__proto__" key without a word: such a record is set aside before it is read.
+  const protoKey = protoKeyPath(envelope);
+  if (protoKey) return { ok: false, reason: { code: 'reserved-key', path: protoKey } };
+  const outcome = readEnvelope(SPECS[kind].spec as never, envelope) as Outcome<{ id: string }>;
+  if (outcome.ok && `${kind}:${outcome.value.id}` !== storageKey) return refuse('id-mismatch');
+  if (outcome.ok && kind === 'client') {
+    // A client's code is how the practitioner tells clients apart: never blank-looking, never reordered by bidi controls.
+    const client = outcome.value as Client;
+    const code = stripBidiControls(client.code);
+    if (looksBlank(code)) return refuse('blank-code');
+    return { ok: true, value: { ...client, code } as { id: string } };
+  }
+  return outcome;
+}
+
+async function readRecords(
+  backup: BackupFile,
+  key: CryptoKey | null,
+): Promise<{ contents: BackupContents; setAside: SetAsideRecord[] }> {
   const contents: BackupContents = { sessions: [], clients: [], templates: [] };
+  const setAside: SetAsideRecord[] = [];
   for (const [storageKey, stored] of Object.entries(backup.records)) {
-    const kind = storageKey.slice(0, storageKey.indexOf(':')) as Kind;
-    let envelope: unknown = stored;
-    if (isSealedRecord(stored)) {
-      const record = sealedRecordSchema.safeParse(stored);
-      if (!record.success || !key || record.data.keyId !== backup.encryption?.keyId) {
-        return { ok: false, error: m.backupRecordDamaged(storageKey) };
-      }
-      try {
-        envelope = JSON.parse(await unseal(key, record.data, storageKey));
-      } catch {
-        return { ok: false, error: m.backupRecordDamaged(storageKey) };
-      }
-      const protoKey = protoKeyPath(envelope);
-      if (protoKey) return { ok: false, error: m.backupReservedKey(`${storageKey}.${protoKey}`) };
-    } else if (backup.encryption) {
-      return { ok: false, error: m.backupRecordDamaged(storageKey) };
-    }
-    const outcome = readEnvelope(SPECS[kind].spec as never, envelope) as
-      | { ok: true; value: { id: string } }
-      | { ok: false; reason: string };
-    if (!outcome.ok) return { ok: false, error: m.backupRecordInvalid(storageKey, outcome.reason) };
-    if (`${kind}:${outcome.value.id}` !== storageKey) return { ok: false, error: m.backupRecordDamaged(storageKey) };
-    if (kind === 'session') contents.sessions.push(outcome.value as Session);
-    else if (kind === 'client') {
-      // A client's code is how the practitioner tells clients apart: never blank-looking, never reordered by bidi controls.
-      const client = outcome.value as Client;
-      if (looksBlank(stripBidiControls(client.code))) return { ok: false, error: m.backupClientCodeBlank(storageKey) };
-      contents.clients.push({ ...client, code: stripBidiControls(client.code) });
-    } else contents.templates.push(outcome.value as Template);
+    const kind = storageKey.slice(0, storageKey.indexOf(':')) as RecordKind;
+    const outcome = await readRecord(backup, key, storageKey, kind, stored);
+    if (!outcome.ok) setAside.push({ key: storageKey, kind, reason: outcome.reason });
+    else if (kind === 'session') contents.sessions.push(outcome.value as Session);
+    else if (kind === 'client') contents.clients.push(outcome.value as Client);
+    else contents.templates.push(outcome.value as Template);
   }
-  return { ok: true, contents };
+  return { contents, setAside };
+}
+
+/** How many records of each kind were set aside. */
+export function setAsideCounts(setAside: readonly SetAsideRecord[]): Record<RecordKind, number> {
+  const counts: Record<RecordKind, number> = { session: 0, client: 0, template: 0 };
+  for (const record of setAside) counts[record.kind]++;
+  return counts;
 }
 
 /** The latest moment anything in a session was changed. */

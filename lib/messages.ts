@@ -3,6 +3,7 @@
  * this file (later: the browser's i18n files built from it), nothing else.
  */
 import type { PlatformId } from './platforms';
+import type { SetAsideCode, SetAsideReason } from './schemas';
 
 export const platformNames: Record<PlatformId | 'phone' | 'other' | 'custom', string> = {
   meet: 'Google Meet',
@@ -278,6 +279,43 @@ export const directionNames = {
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
+const setAsideWords: Record<SetAsideCode, (reason: SetAsideReason) => string> = {
+  'unencrypted-while-protected': () => 'it is stored unencrypted while protection is on',
+  'damaged-encryption': () => 'its encrypted form is damaged',
+  'encrypted-but-off': () => 'it is encrypted, but protection is off',
+  'other-passphrase': () => 'it was encrypted with another passphrase',
+  tampered: () => 'it was changed after it was encrypted (damaged or tampered with)',
+  'not-stored-format': () => 'it is not in the stored format',
+  'newer-version': ({ version }) => `it was written by a newer version of Callcare (format ${version ?? '?'})`,
+  'bad-version': ({ version }) => `its format number ${version ?? '?'} is not valid`,
+  'no-upgrade-path': ({ version }) => `there is no way to upgrade it to format ${version ?? '?'}`,
+  'upgrade-failed': ({ version, detail }) =>
+    `upgrading it to format ${version ?? '?'} failed${detail ? ` (${detail})` : ''}`,
+  'wrong-shape': ({ path, detail }) =>
+    `it does not have the expected shape${path ? ` at ${path}` : ''}${detail ? ` (${detail})` : ''}`,
+  'id-mismatch': () => 'its id is not the one its name says (it was changed)',
+  'reserved-key': ({ path }) =>
+    `it holds the reserved name "__proto__" as a key${path ? ` (at ${path})` : ''}, which Callcare does not accept`,
+  'blank-code': () => 'its pseudonym or case code looks blank (only spaces or invisible characters)',
+};
+
+/** Why a record was set aside, in words. */
+export const setAsideReasonText = (reason: SetAsideReason): string => setAsideWords[reason.code](reason);
+
+type RecordCounts = Record<'session' | 'client' | 'template', number>;
+
+/** "1 session and 2 clients": the kinds with any records, counted. */
+function countRecords(counts: RecordCounts): string {
+  const parts = [
+    [counts.session, 'session', 'sessions'],
+    [counts.client, 'client', 'clients'],
+    [counts.template, 'template', 'templates'],
+  ]
+    .filter(([count]) => Number(count) > 0)
+    .map(([count, one, many]) => `${count} ${plural(Number(count), String(one), String(many))}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '0 records');
+}
+
 export const m = {
   appName: 'Callcare',
   loading: 'Loading…',
@@ -397,7 +435,9 @@ export const m = {
   optionsQuarantineIntro:
     'These records were damaged or written by a newer version of Callcare. They are kept here exactly as they were found, so nothing is lost.',
   optionsQuarantineItem: (key: string, when: string) => `${key}, set aside ${when}`,
-  optionsQuarantineReason: (reason: string) => `Reason: ${reason}`,
+  optionsQuarantineReason: (reason: SetAsideReason | string) =>
+    `Reason: ${typeof reason === 'string' ? reason : setAsideReasonText(reason)}`,
+  optionsQuarantineLocked: 'Encrypted. Unlock Callcare to see what it is and why it was set aside.',
   optionsQuarantineDownload: 'Download as a file',
   optionsQuarantineDelete: 'Delete for good',
   optionsQuarantineDeleteConfirm: 'Delete this record for good? It cannot be recovered.',
@@ -567,14 +607,11 @@ export const m = {
   backupFormatVersion: 'This backup was made by a different version of Callcare, which this one cannot read.',
   backupDamaged: (where: string) => `This backup is damaged (at ${where}). Nothing was restored.`,
   backupWrongPassphrase: 'That is not the passphrase this backup was made with. Nothing was restored.',
-  backupRecordDamaged: (key: string) =>
-    `The record ${key} in this backup is damaged or was changed. Nothing was restored.`,
-  backupRecordInvalid: (key: string, reason: string) =>
-    `The record ${key} in this backup cannot be read: ${reason}. Nothing was restored.`,
   backupReservedKey: (where: string) =>
     `This backup holds the reserved name "__proto__" as a key (at ${where}), which Callcare does not accept. Nothing was restored.`,
-  backupClientCodeBlank: (key: string) =>
-    `The record ${key} in this backup has a pseudonym or case code that looks blank (only spaces or invisible characters). Nothing was restored.`,
+  backupNotVerified: (problem: string) =>
+    `The backup was read back before it was offered, and it would not restore correctly, so no file was downloaded. ${problem}`,
+  backupSetAsideItem: (key: string, reason: SetAsideReason) => `${key}: ${setAsideReasonText(reason)}`,
 
   // Your data
   dataHeading: 'Your data',
@@ -594,6 +631,10 @@ export const m = {
   dataRestoreConfirm: 'Restore',
   dataRestoreCancel: 'Cancel',
   dataRestored: (add: number, replace: number) => `Restored: ${add} added, ${replace} replaced.`,
+  dataRestoreSetAside: (counts: RecordCounts) =>
+    `${countRecords(counts)} in this backup cannot be read and will be set aside; the rest can be restored.`,
+  dataRestoredSetAside: (counts: RecordCounts) => `Set aside, not restored: ${countRecords(counts)}.`,
+  dataRestoreSetAsideList: 'What was set aside, and why',
   dataCsv: 'Download a CSV of sessions (no free text)',
   dataCsvHint: 'Dates, platforms, counts and choices for your own statistics; no notes, names or codes.',
   dataDeleteAll: 'Delete everything',

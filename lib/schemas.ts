@@ -287,9 +287,41 @@ export const openSessionSchema = z.object({
  */
 export const openSessionsSchema = z.record(z.string(), openSessionSchema);
 
+/** Why a stored value, or a record in a backup file, could not be read. Stored as a code; lib/messages.ts puts it in words. */
+export const setAsideCodeSchema = z.enum([
+  'unencrypted-while-protected',
+  'damaged-encryption',
+  'encrypted-but-off',
+  'other-passphrase',
+  'tampered',
+  'not-stored-format',
+  'newer-version',
+  'bad-version',
+  'no-upgrade-path',
+  'upgrade-failed',
+  'wrong-shape',
+  /** A backup's record whose id is not the one its key names. */
+  'id-mismatch',
+  /** A record holding the reserved name "__proto__" as a key, which would change how every record reads. */
+  'reserved-key',
+  /** A backup's client whose pseudonym or case code looks blank (only spaces or invisible characters). */
+  'blank-code',
+]);
+
+export const setAsideReasonSchema = z.object({
+  code: setAsideCodeSchema,
+  /** The format number concerned (newer-version, bad-version, no-upgrade-path, upgrade-failed). */
+  version: z.number().optional(),
+  /** Where in the value the shape is wrong (wrong-shape), such as "agreements.rule-cameras". */
+  path: z.string().optional(),
+  /** What the check or the upgrade reported, as it reported it (wrong-shape: zod's issue code; upgrade-failed: the error). */
+  detail: z.string().optional(),
+});
+
 export const quarantineEntrySchema = z.object({
   key: z.string(),
-  reason: z.string(),
+  /** A code; entries set aside by earlier versions of Callcare hold an English sentence, still shown as it is. */
+  reason: z.union([setAsideReasonSchema, z.string()]),
   at: timestamp,
   /** The value exactly as it was found, as JSON text. */
   raw: z.string(),
@@ -320,3 +352,5 @@ export type EndedTabs = z.infer<typeof endedTabsSchema>;
 export type OpenSessions = z.infer<typeof openSessionsSchema>;
 export type OpenSession = z.infer<typeof openSessionSchema>;
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
+export type SetAsideCode = z.infer<typeof setAsideCodeSchema>;
+export type SetAsideReason = z.infer<typeof setAsideReasonSchema>;

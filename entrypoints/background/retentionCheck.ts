@@ -2,20 +2,28 @@
 import { browser } from 'wxt/browser';
 import { m } from '../../lib/messages';
 import { dueForDeletion } from '../../lib/retention';
-import { sessions, settings } from '../../lib/storage/items';
+import { rowsOf } from '../../lib/sessions/digest';
+import { sessionDigest, settings } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
 
 export const RETENTION_ALARM = 'retention-check';
 export const RETENTION_NOTIFICATION = 'retention';
 
-export function scheduleRetentionCheck() {
-  return browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+/**
+ * Creates the daily alarm only when it is missing: creating an alarm replaces
+ * one of the same name, so doing it at every wake of the worker would keep
+ * moving it, and it could fire far more often than daily.
+ */
+export async function scheduleRetentionCheck(): Promise<void> {
+  if (await browser.alarms.get(RETENTION_ALARM)) return;
+  await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
 }
 
 export async function checkRetention(now = Date.now()): Promise<number> {
   const { retentionDays } = await settings.get();
   if (retentionDays === null || (await vaultStatus()) === 'locked') return 0;
-  const due = dueForDeletion(await sessions.all(), retentionDays, now);
+  // The digest, not every session: reading and decrypting thousands of records once a day is not needed.
+  const due = dueForDeletion(rowsOf(await sessionDigest.get()), retentionDays, now);
   if (due.ids.length === 0) return 0;
   await browser.notifications.create(RETENTION_NOTIFICATION, {
     type: 'basic',

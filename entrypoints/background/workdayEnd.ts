@@ -16,10 +16,26 @@ export const WORKDAY_SNOOZE_ALARM = 'workday-end-snoozed';
 export const WORKDAY_NOTIFICATION = 'workday-end';
 const SNOOZE_MINUTES = 30;
 
-export async function scheduleWorkdayEnd(now = Date.now()): Promise<number | null> {
+/**
+ * Plans the workday-end alarm from the settings. Called at every wake of the
+ * worker and whenever the settings change: an alarm that still fits the
+ * settings is left alone, so a wake never moves it, and one that is overdue
+ * (the computer slept through it) is kept so the browser still fires it.
+ * `replace` plans the next one after a reminder was shown.
+ */
+export async function scheduleWorkdayEnd(
+  now = Date.now(),
+  { replace = false }: { replace?: boolean } = {},
+): Promise<number | null> {
   const { workingDays, workdayEnd } = await settings.get();
   const when = nextWorkdayEnd(now, workingDays, workdayEnd);
-  await browser.alarms.clear(WORKDAY_END_ALARM);
+  const existing = await browser.alarms.get(WORKDAY_END_ALARM);
+  if (existing && !replace && when !== null) {
+    const planned = existing.scheduledTime;
+    const overdue = planned <= now && nextWorkdayEnd(planned - 1, workingDays, workdayEnd) === planned;
+    if (planned === when || overdue) return planned;
+  }
+  if (existing) await browser.alarms.clear(WORKDAY_END_ALARM);
   if (when !== null) await browser.alarms.create(WORKDAY_END_ALARM, { when });
   return when;
 }
@@ -46,7 +62,7 @@ export async function remindWorkdayEnd(snoozed: boolean, now = Date.now()): Prom
       : [{ title: m.workdayEndWrite }];
   }
   await browser.notifications.create(WORKDAY_NOTIFICATION, options);
-  if (!snoozed) await scheduleWorkdayEnd(now + 60_000);
+  if (!snoozed) await scheduleWorkdayEnd(now + 60_000, { replace: true });
 }
 
 export async function snoozeWorkdayEnd(now = Date.now()): Promise<boolean> {

@@ -11,12 +11,15 @@ import {
   openBackup,
   readBackupFile,
   restore,
+  type SetAsideRecord,
+  setAsideCounts,
 } from '../../lib/backup';
 import { deleteEverything, deleteSessions } from '../../lib/caseload';
 import { sessionsToCsv } from '../../lib/csv';
 import { m } from '../../lib/messages';
 import { dueForDeletion } from '../../lib/retention';
-import { sessions, settings } from '../../lib/storage/items';
+import { rowsOf } from '../../lib/sessions/digest';
+import { sessionDigest, sessions, settings } from '../../lib/storage/items';
 import { formatDate } from '../../lib/time';
 import { saveFile, today } from './download';
 
@@ -24,14 +27,35 @@ export async function downloadBackup() {
   saveFile(`callcare-backup-${today()}.json`, await makeBackup(), 'application/json');
 }
 
-type Status = { text: string; error: boolean } | null;
+type Status = { text: string; error: boolean; setAside?: SetAsideRecord[] } | null;
+
+/** The records of a backup that were set aside, each with why, in words. */
+function SetAsideList({ records }: { records: readonly SetAsideRecord[] }) {
+  if (records.length === 0) return null;
+  return (
+    <details open>
+      <summary>{m.dataRestoreSetAsideList}</summary>
+      <ul>
+        {records.map((record) => (
+          <li key={record.key}>{m.backupSetAsideItem(record.key, record.reason)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 function StatusLine({ status }: { status: Status }) {
   if (!status) return null;
   return (
-    <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
-      {status.text}
-    </p>
+    <div role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
+      <p>{status.text}</p>
+      {status.setAside && status.setAside.length > 0 && (
+        <>
+          <p>{m.dataRestoredSetAside(setAsideCounts(status.setAside))}</p>
+          <SetAsideList records={status.setAside} />
+        </>
+      )}
+    </div>
   );
 }
 
@@ -44,7 +68,11 @@ function Restore() {
   const ids = { passphrase: useId() };
   const [file, setFile] = useState<BackupFile | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [opened, setOpened] = useState<{ contents: BackupContents; plan: Record<string, MergePlan> } | null>(null);
+  const [opened, setOpened] = useState<{
+    contents: BackupContents;
+    setAside: SetAsideRecord[];
+    plan: Record<string, MergePlan>;
+  } | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
   const open = async (backup: BackupFile, secret: string | null) => {
@@ -53,6 +81,7 @@ function Restore() {
     const plan = await mergePlan(result.contents);
     setOpened({
       contents: result.contents,
+      setAside: result.setAside,
       plan: { sessions: plan.sessions.counts, clients: plan.clients.counts, templates: plan.templates.counts },
     });
     setStatus(null);
@@ -101,6 +130,12 @@ function Restore() {
             )}
           </p>
           <p>{m.dataRestorePlan(total('add'), total('replace'), total('keep'))}</p>
+          {opened.setAside.length > 0 && (
+            <>
+              <p>{m.dataRestoreSetAside(setAsideCounts(opened.setAside))}</p>
+              <SetAsideList records={opened.setAside} />
+            </>
+          )}
           <div className="row">
             <button
               type="button"
@@ -110,7 +145,7 @@ function Restore() {
                   const result = await restore(opened.contents);
                   const added = result.sessions.add + result.clients.add + result.templates.add;
                   const replaced = result.sessions.replace + result.clients.replace + result.templates.replace;
-                  setStatus({ text: m.dataRestored(added, replaced), error: false });
+                  setStatus({ text: m.dataRestored(added, replaced), error: false, setAside: opened.setAside });
                 } catch (failure) {
                   setStatus(fail(failure));
                 }
@@ -178,11 +213,12 @@ const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825];
 function Retention() {
   const id = useId();
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
-  const all = useStored(() => sessions.all(), sessions.watch, 'sessions');
+  // The digest, not every session: decoding thousands of sessions on each change would freeze every extension page.
+  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'sessionDigest');
   const [status, setStatus] = useState<Status>(null);
   if (!stored.value) return <p>{m.loading}</p>;
   const days = stored.value.retentionDays;
-  const due = all.value ? dueForDeletion(all.value, days, Date.now()) : null;
+  const due = digest.value ? dueForDeletion(rowsOf(digest.value), days, Date.now()) : null;
   return (
     <section aria-labelledby="retention" className="card stack">
       <h3 id="retention" style={{ margin: 0 }}>
@@ -193,12 +229,11 @@ function Retention() {
         <select
           id={id}
           value={days ?? ''}
-          onChange={(event) =>
-            void settings.update((current) => ({
-              ...current,
-              retentionDays: event.target.value === '' ? null : Number(event.target.value),
-            }))
-          }
+          onChange={(event) => {
+            // Read now: by the time the update runs, React has put the controlled select back to its stored value.
+            const retentionDays = event.target.value === '' ? null : Number(event.target.value);
+            settings.update((current) => ({ ...current, retentionDays })).catch((failure) => setStatus(fail(failure)));
+          }}
         >
           <option value="">{m.retentionOff}</option>
           {RETENTION_CHOICES.map((choice) => (

@@ -85,7 +85,15 @@ function TurnOn() {
       <p>{m.protectionOffIntro}</p>
       <div className="notice stack">
         <p>{m.protectionBackupFirst}</p>
-        <button type="button" onClick={() => void downloadBackup()}>
+        <button
+          type="button"
+          onClick={() =>
+            // A backup that does not read back is not offered: say why, here where it was asked for.
+            downloadBackup().catch((failure) =>
+              action.fail(failure instanceof Error ? failure.message : String(failure)),
+            )
+          }
+        >
           {m.dataBackup}
         </button>
       </div>

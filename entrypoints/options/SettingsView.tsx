@@ -41,6 +41,7 @@ function Quarantine() {
               </strong>
             </p>
             {record.entry && <p className="small">{m.optionsQuarantineReason(record.entry.reason)}</p>}
+            {record.locked && <p className="small muted">{m.optionsQuarantineLocked}</p>}
             <div className="row">
               <button type="button" onClick={() => download(record)}>
                 {m.optionsQuarantineDownload}

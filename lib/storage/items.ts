@@ -24,7 +24,8 @@
  * write as its lists, so they never disagree.
  *
  * Sessions, clients and templates are `sealed`: encrypted while protection is
- * on. The rest holds no client text and stays readable while locked.
+ * on. So are quarantine records (lib/storage/stored.ts), which can hold any of
+ * them. The rest holds no client text and stays readable while locked.
  */
 import { z } from 'zod';
 import {

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { deriveKey, exportKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from '../crypto';
 import { clients, sessionDigest, sessions, templates } from './items';
 import { withLock } from './lock';
-import { isSealedRecord, sealedRecordSchema, VAULT_LOCK } from './stored';
+import { isSealedRecord, QUARANTINE_PREFIX, sealedRecordSchema, VAULT_LOCK } from './stored';
 import {
   activeProtection,
   forgetCached,
@@ -20,7 +20,14 @@ import {
   unlockedKey,
 } from './vault';
 
-const SEALED_PREFIXES = [sessions.spec.prefix, clients.spec.prefix, templates.spec.prefix, sessionDigest.spec.key];
+/** Records set aside (quarantine) are sealed too: what was set aside can hold client text. */
+const SEALED_PREFIXES = [
+  sessions.spec.prefix,
+  clients.spec.prefix,
+  templates.spec.prefix,
+  sessionDigest.spec.key,
+  QUARANTINE_PREFIX,
+];
 
 export class WrongPassphraseError extends Error {
   constructor() {

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { seal, unseal } from '../crypto';
-import { type QuarantineEntry, quarantineEntrySchema } from '../schemas';
+import { type QuarantineEntry, quarantineEntrySchema, type SetAsideReason } from '../schemas';
 import { withLock } from './lock';
 import { activeProtection, unlockedKey } from './vault';
 
@@ -56,36 +56,39 @@ export const isSealedRecord = (stored: unknown) =>
  * `sealed`, and every item while protection is off, are stored as they are.
  */
 const codec = {
-  async encode(spec: { sealed?: boolean }, key: string, envelope: Envelope): Promise<unknown> {
-    if (!spec.sealed) return envelope;
+  /** What to store for `value` (an envelope, or a quarantine entry). Throws LockedError when it must be sealed while locked. */
+  async encode(spec: { sealed?: boolean }, key: string, value: unknown): Promise<unknown> {
+    if (!spec.sealed) return value;
     const protection = await activeProtection();
-    if (!protection) return envelope;
+    if (!protection) return value;
     const unlocked = await unlockedKey();
     if (unlocked?.keyId !== protection.keyId) throw new LockedError();
-    return { sealed: 1, keyId: protection.keyId, ...(await seal(unlocked.key, JSON.stringify(envelope), key)) };
+    return { sealed: 1, keyId: protection.keyId, ...(await seal(unlocked.key, JSON.stringify(value), key)) };
   },
 
   /** The envelope inside what was stored, or why it cannot be had. Throws LockedError while locked. */
   async decode(spec: { sealed?: boolean }, key: string, stored: unknown): Promise<Outcome<unknown>> {
     const protection = await activeProtection();
     if (!isSealedRecord(stored)) {
-      if (spec.sealed && protection) return { ok: false, reason: 'it is stored unencrypted while protection is on' };
+      if (spec.sealed && protection) return setAside('unencrypted-while-protected');
       return { ok: true, value: stored };
     }
     const record = sealedRecordSchema.safeParse(stored);
-    if (!record.success) return { ok: false, reason: 'its encrypted form is damaged' };
-    if (!protection) return { ok: false, reason: 'it is encrypted, but protection is off' };
-    if (record.data.keyId !== protection.keyId)
-      return { ok: false, reason: 'it was encrypted with another passphrase' };
+    if (!record.success) return setAside('damaged-encryption');
+    if (!protection) return setAside('encrypted-but-off');
+    if (record.data.keyId !== protection.keyId) return setAside('other-passphrase');
     const unlocked = await unlockedKey();
     if (unlocked?.keyId !== protection.keyId) throw new LockedError();
     try {
       return { ok: true, value: JSON.parse(await unseal(unlocked.key, record.data, key)) };
     } catch {
-      return { ok: false, reason: 'it was changed after it was encrypted (damaged or tampered with)' };
+      return setAside('tampered');
     }
   },
 };
+
+/** Quarantine records are sealed like sessions while protection is on: the raw value they keep can hold client text. */
+const QUARANTINE_SEALING = { sealed: true } as const;
 
 export const QUARANTINE_PREFIX = 'quarantine:';
 
@@ -99,7 +102,12 @@ export class LockedError extends Error {
 
 export const isLocked = (error: unknown): error is LockedError => error instanceof LockedError;
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: SetAsideReason };
+
+const setAside = (code: SetAsideReason['code'], details: Omit<SetAsideReason, 'code'> = {}): Outcome<never> => ({
+  ok: false,
+  reason: { code, ...details },
+});
 
 const isEnvelope = (value: unknown): value is Envelope =>
   typeof value === 'object' &&
@@ -117,26 +125,26 @@ export async function decodeStored<T>(spec: Spec<T>, key: string, stored: unknow
 
 /** Upgrades and checks a plain envelope `{ v, data }` (from storage or from a backup file). */
 export function readEnvelope<T>(spec: Spec<T>, envelope: unknown): Outcome<T> {
-  if (!isEnvelope(envelope)) return { ok: false, reason: 'it is not in the stored format' };
-  if (envelope.v > spec.version) {
-    return { ok: false, reason: `it was written by a newer version of Callcare (format ${envelope.v})` };
-  }
-  if (envelope.v < 1) return { ok: false, reason: `its format number ${envelope.v} is not valid` };
+  if (!isEnvelope(envelope)) return setAside('not-stored-format');
+  if (envelope.v > spec.version) return setAside('newer-version', { version: envelope.v });
+  if (envelope.v < 1) return setAside('bad-version', { version: envelope.v });
   let data = envelope.data;
   for (let version = envelope.v + 1; version <= spec.version; version++) {
     const migrate = spec.migrations[version];
-    if (!migrate) return { ok: false, reason: `there is no way to upgrade it to format ${version}` };
+    if (!migrate) return setAside('no-upgrade-path', { version });
     try {
       data = migrate(data);
     } catch (error) {
-      return { ok: false, reason: `upgrading it to format ${version} failed (${String(error)})` };
+      return setAside('upgrade-failed', { version, detail: String(error) });
     }
   }
   const parsed = spec.schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, reason: `it does not have the expected shape${where}: ${issue?.message ?? 'unknown'}` };
+    return setAside('wrong-shape', {
+      ...(issue && issue.path.length > 0 ? { path: issue.path.join('.') } : {}),
+      ...(issue ? { detail: issue.code } : {}),
+    });
   }
   return { ok: true, value: parsed.data };
 }
@@ -170,18 +178,47 @@ function describeRaw(stored: unknown): string {
 
 /**
  * Moves an unreadable value aside. Under the key's lock, and only if the value
- * is still the one found, so two readers never set it aside twice.
+ * is still the one found, so two readers never set it aside twice. While
+ * protection is on, the quarantine record is sealed like a session (the raw
+ * value can hold client text); while locked it cannot be, so the value is left
+ * where it is until Callcare is unlocked: this returns false, or, for a value
+ * that is itself sealed, throws LockedError as any protected read does.
  */
-async function quarantine(area: Area, key: string, found: unknown, reason: string): Promise<void> {
-  await withLock(key, async () => {
-    const stored = (await areaOf(area).get(key))[key];
-    if (stored === undefined || describeRaw(stored) !== describeRaw(found)) return;
-    const at = Date.now();
-    const entry: QuarantineEntry = { key, reason, at, raw: describeRaw(stored) };
-    await browser.storage.local.set({ [`${QUARANTINE_PREFIX}${at}:${area}:${key}`]: entry });
-    await areaOf(area).remove(key);
-  });
-  console.warn(`Callcare set aside the stored value "${key}": ${reason}`);
+async function quarantine(
+  spec: Spec<unknown>,
+  key: string,
+  found: unknown,
+  reason: SetAsideReason,
+  /** Whether the caller already holds the key's lock (a change in progress): taking it again would wait forever. */
+  holdingKeyLock: boolean,
+): Promise<boolean> {
+  const underKeyLock = <R>(work: () => Promise<R>) => (holdingKeyLock ? work() : withLock(key, work));
+  const moved = await underKeyLock(() =>
+    // Shared with writes, so changing the passphrase never misses a record set aside at the same moment.
+    withLock(
+      VAULT_LOCK,
+      async () => {
+        const stored = (await areaOf(spec.area).get(key))[key];
+        if (stored === undefined || describeRaw(stored) !== describeRaw(found)) return true;
+        const at = Date.now();
+        const storageKey = `${QUARANTINE_PREFIX}${at}:${spec.area}:${key}`;
+        const entry: QuarantineEntry = { key, reason, at, raw: describeRaw(stored) };
+        let record: unknown;
+        try {
+          record = await codec.encode(QUARANTINE_SEALING, storageKey, entry);
+        } catch (error) {
+          if (isLocked(error) && !spec.sealed) return false;
+          throw error;
+        }
+        await browser.storage.local.set({ [storageKey]: record });
+        await areaOf(spec.area).remove(key);
+        return true;
+      },
+      'shared',
+    ),
+  );
+  if (moved) console.warn(`Callcare set aside the stored value "${key}": ${reason.code}`);
+  return moved;
 }
 
 /** Writes are shared users of the vault: changing the passphrase waits for them, and they wait for it. */
@@ -238,21 +275,25 @@ export interface StoredItem<T> {
 }
 
 export function defineItem<T>(spec: ItemSpec<T>): StoredItem<T> {
-  const read = async (): Promise<T> => {
+  /** The value, or the fallback; `held` when an unreadable value waits in place for Callcare to be unlocked. */
+  const read = async (holdingKeyLock: boolean): Promise<{ value: T; held: boolean }> => {
     const stored = (await areaOf(spec.area).get(spec.key))[spec.key];
-    if (stored === undefined) return spec.fallback();
+    if (stored === undefined) return { value: spec.fallback(), held: false };
     const outcome = await decodeStored(spec, spec.key, stored);
-    if (outcome.ok) return outcome.value;
-    await quarantine(spec.area, spec.key, stored, outcome.reason);
-    return spec.fallback();
+    if (outcome.ok) return { value: outcome.value, held: false };
+    const moved = await quarantine(spec as Spec<unknown>, spec.key, stored, outcome.reason, holdingKeyLock);
+    return { value: spec.fallback(), held: !moved };
   };
   return {
     spec,
-    get: read,
+    get: async () => (await read(false)).value,
     set: (value) => withLock(spec.key, () => write(spec, spec.key, value)),
     update: (change) =>
       withLock(spec.key, async () => {
-        const next = change(await read());
+        const current = await read(true);
+        // Writing over a value still waiting to be set aside would lose it.
+        if (current.held) throw new LockedError();
+        const next = change(current.value);
         await write(spec, spec.key, next);
         return next;
       }),
@@ -273,20 +314,20 @@ export interface StoredCollection<T extends { id: string }> {
 
 export function defineCollection<T extends { id: string }>(spec: CollectionSpec<T>): StoredCollection<T> {
   const keyOf = (id: string) => `${spec.prefix}${id}`;
-  const decodeOrSetAside = async (key: string, stored: unknown): Promise<T | undefined> => {
+  const decodeOrSetAside = async (key: string, stored: unknown, holdingKeyLock = false): Promise<T | undefined> => {
     const outcome = await decodeStored(spec, key, stored);
     if (outcome.ok) return outcome.value;
-    await quarantine(spec.area, key, stored, outcome.reason);
+    await quarantine(spec as Spec<unknown>, key, stored, outcome.reason, holdingKeyLock);
     return undefined;
   };
-  const get = async (id: string) => {
+  const get = async (id: string, holdingKeyLock = false) => {
     const key = keyOf(id);
     const stored = (await areaOf(spec.area).get(key))[key];
-    return stored === undefined ? undefined : decodeOrSetAside(key, stored);
+    return stored === undefined ? undefined : decodeOrSetAside(key, stored, holdingKeyLock);
   };
   return {
     spec,
-    get,
+    get: (id) => get(id),
     all: async () => {
       const matching = await getByPrefix(spec.area, spec.prefix);
       const values = await Promise.all(Object.entries(matching).map(([key, stored]) => decodeOrSetAside(key, stored)));
@@ -295,7 +336,7 @@ export function defineCollection<T extends { id: string }>(spec: CollectionSpec<
     put: (value) => withLock(keyOf(value.id), () => write(spec, keyOf(value.id), value)),
     update: (id, change) =>
       withLock(keyOf(id), async () => {
-        const current = await get(id);
+        const current = await get(id, true);
         if (current === undefined) return undefined;
         const next = change(current);
         if (next !== current) await write(spec, keyOf(id), next);
@@ -309,19 +350,36 @@ export function defineCollection<T extends { id: string }>(spec: CollectionSpec<
 export interface QuarantineRecord {
   storageKey: string;
   entry: QuarantineEntry | null;
-  /** The quarantine record itself as text, shown when even it cannot be read. */
+  /** Encrypted, and Callcare is locked: what it is shows once unlocked. */
+  locked: boolean;
+  /** The quarantine record as text (decrypted when it can be), for download and when even it cannot be read. */
   text: string;
+}
+
+/** A quarantine record as stored, opened with the unlocked key when it is sealed. */
+async function openQuarantined(storageKey: string, stored: unknown): Promise<QuarantineRecord> {
+  let opened = stored;
+  let locked = false;
+  if (isSealedRecord(stored)) {
+    try {
+      const decoded = await codec.decode(QUARANTINE_SEALING, storageKey, stored);
+      if (decoded.ok) opened = decoded.value;
+    } catch (error) {
+      // Locked, or the protection settings themselves unreadable: it is listed as found.
+      locked = isLocked(error);
+    }
+  }
+  const parsed = quarantineEntrySchema.safeParse(opened);
+  return { storageKey, entry: parsed.success ? parsed.data : null, locked, text: describeRaw(opened) };
 }
 
 export const quarantined = {
   async all(): Promise<QuarantineRecord[]> {
     const everything = await getByPrefix('local', QUARANTINE_PREFIX);
-    return Object.entries(everything)
-      .map(([storageKey, value]) => {
-        const parsed = quarantineEntrySchema.safeParse(value);
-        return { storageKey, entry: parsed.success ? parsed.data : null, text: describeRaw(value) };
-      })
-      .sort((a, b) => (b.entry?.at ?? 0) - (a.entry?.at ?? 0));
+    const records = await Promise.all(
+      Object.entries(everything).map(([storageKey, stored]) => openQuarantined(storageKey, stored)),
+    );
+    return records.sort((a, b) => (b.entry?.at ?? 0) - (a.entry?.at ?? 0));
   },
   remove: (storageKey: string) => browser.storage.local.remove(storageKey),
   watch: (onChange: () => void) => watchKeys('local', (key) => key.startsWith(QUARANTINE_PREFIX), onChange),

@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { lastChanged, makeBackup, mergePlan, openBackup, readBackupFile, restore } from '../../lib/backup';
+import {
+  lastChanged,
+  makeBackup,
+  mergePlan,
+  openBackup,
+  readBackupFile,
+  restore,
+  setAsideCounts,
+} from '../../lib/backup';
 import { createClient } from '../../lib/caseload';
 import { deriveKey, seal, unseal } from '../../lib/crypto';
+import { m, setAsideReasonText } from '../../lib/messages';
 import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
 import { editSession } from '../../lib/sessions/store';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
@@ -25,6 +34,7 @@ async function restoreText(text: string, passphrase: string | null = null) {
   if (!read.ok) throw new Error(read.error);
   const opened = await openBackup(read.backup, passphrase);
   if (!opened.ok) throw new Error(opened.error);
+  expect(opened.setAside).toEqual([]);
   return restore(opened.contents);
 }
 
@@ -89,19 +99,89 @@ describe('backups', () => {
     await expect(makeBackup()).rejects.toThrow('Unlock Callcare to make a backup.');
   });
 
-  it('refuses a backup with one changed record, and restores nothing from it', async () => {
-    await sessionWithNote(1, 'one');
-    await sessionWithNote(2, 'two');
+  it('sets aside a record that cannot be read, restores the others, and says which and why', async () => {
+    const first = await sessionWithNote(1, 'one');
+    const second = await sessionWithNote(2, 'two');
+    await createClient('FS-042');
     const backup = JSON.parse(await makeBackup());
-    const [firstKey] = Object.keys(backup.records).filter((key) => key.startsWith('session:'));
-    backup.records[String(firstKey)].data.agreements = 'not a map';
+    backup.records[`session:${first}`].data.agreements = 'not a map';
     await fakeBrowser.storage.local.clear();
     const read = readBackupFile(JSON.stringify(backup));
     if (!read.ok) throw new Error('expected the outer shape to pass');
     const opened = await openBackup(read.backup, null);
-    expect(opened.ok).toBe(false);
-    expect(opened.ok || opened.error).toMatch(/^The record session:.+ in this backup cannot be read/);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.setAside).toEqual([
+      {
+        key: `session:${first}`,
+        kind: 'session',
+        reason: { code: 'wrong-shape', path: 'agreements', detail: 'invalid_type' },
+      },
+    ]);
+    expect(setAsideCounts(opened.setAside)).toEqual({ session: 1, client: 0, template: 0 });
+    expect(m.dataRestoreSetAside(setAsideCounts(opened.setAside))).toBe(
+      '1 session in this backup cannot be read and will be set aside; the rest can be restored.',
+    );
+    expect(m.backupSetAsideItem(`session:${first}`, opened.setAside[0]?.reason ?? { code: 'tampered' })).toBe(
+      `session:${first}: it does not have the expected shape at agreements (invalid_type)`,
+    );
+    const result = await restore(opened.contents);
+    expect(result.sessions.add).toBe(1);
+    expect((await sessions.all()).map((session) => session.id)).toEqual([second]);
+    expect((await clients.all()).map((client) => client.code)).toEqual(['FS-042']);
+  });
+
+  it('sets aside an encrypted record that was changed, one in the clear, and one filed under another id', async () => {
+    const ids = [await sessionWithNote(1, 'one'), await sessionWithNote(2, 'two'), await sessionWithNote(3, 'three')];
+    const kept = await sessionWithNote(4, 'kept');
+    await turnOn('a long passphrase');
+    const backup = JSON.parse(await makeBackup());
+    const [tampered, clear, moved] = ids.map((id) => `session:${id}`) as [string, string, string];
+    const sealed = backup.records[tampered];
+    sealed.ct = `${sealed.ct.startsWith('A') ? 'B' : 'A'}${sealed.ct.slice(1)}`;
+    backup.records[clear] = { v: 3, data: { id: ids[1] } };
+    // The sealed record of another session, filed under this one's key, does not open here (the key is bound).
+    backup.records[moved] = backup.records[`session:${kept}`];
+    await fakeBrowser.storage.local.clear();
+    forgetCached();
+    const read = readBackupFile(JSON.stringify(backup));
+    if (!read.ok) throw new Error(read.error);
+    const opened = await openBackup(read.backup, 'a long passphrase');
+    if (!opened.ok) throw new Error(opened.error);
+    expect(Object.fromEntries(opened.setAside.map((record) => [record.key, record.reason.code]))).toEqual({
+      [tampered]: 'tampered',
+      [clear]: 'unencrypted-while-protected',
+      [moved]: 'tampered',
+    });
+    expect(opened.contents.sessions.map((session) => session.id)).toEqual([kept]);
+  });
+
+  it('sets aside a record whose id is not the one its key names', async () => {
+    const id = await sessionWithNote(1, 'one');
+    const backup = JSON.parse(await makeBackup());
+    backup.records['session:someone-else'] = backup.records[`session:${id}`];
+    const read = readBackupFile(JSON.stringify(backup));
+    if (!read.ok) throw new Error(read.error);
+    const opened = await openBackup(read.backup, null);
+    expect(opened.ok && opened.setAside).toEqual([
+      { key: 'session:someone-else', kind: 'session', reason: { code: 'id-mismatch' } },
+    ]);
+  });
+
+  it('reads a backup back before offering it, and offers none that would not restore whole', async () => {
+    await sessionWithNote(1, 'fine');
+    await fakeBrowser.storage.local.set({ 'session:broken': { v: 3, data: { id: 'broken' } } });
+    await expect(makeBackup()).rejects.toThrow(
+      /^The backup was read back before it was offered, and it would not restore correctly, so no file was downloaded\. session:broken: it does not have the expected shape/,
+    );
+    await fakeBrowser.storage.local.remove('session:broken');
+    await turnOn('a long passphrase');
+    const stored = await fakeBrowser.storage.local.get(null);
+    const [key] = Object.keys(stored).filter((name) => name.startsWith('session:'));
+    // A record sealed under another key name: it does not open for the file either.
+    await fakeBrowser.storage.local.set({ 'session:copied': stored[String(key)] });
+    await expect(makeBackup()).rejects.toThrow(/session:copied: it was changed after it was encrypted/);
+    await fakeBrowser.storage.local.remove('session:copied');
+    expect(readBackupFile(await makeBackup()).ok).toBe(true);
   });
 
   it('refuses random and hostile files with a reason, and changes nothing', async () => {
@@ -142,7 +222,13 @@ describe('backups', () => {
         if (read.ok) {
           const opened = await openBackup(read.backup, 'any passphrase');
           if (opened.ok) {
-            // Only a file whose every record is valid gets this far; it is then merged, never replacing newer data.
+            // Every record is either read or set aside with a reason, never dropped.
+            const { sessions: s, clients: c, templates: t } = opened.contents;
+            expect(s.length + c.length + t.length + opened.setAside.length).toBe(
+              Object.keys(read.backup.records).length,
+            );
+            for (const record of opened.setAside) expect(setAsideReasonText(record.reason).length).toBeGreaterThan(0);
+            // What is restored is merged, never replacing newer data.
             await restore(opened.contents);
             expect(
               (await sessions.all()).some((session) => session.agreements['rule-present']?.note === 'kept as it is'),
@@ -187,26 +273,42 @@ describe('backups', () => {
       return opened.error;
     }
 
-    it('refuses a session with an agreement keyed "__proto__", naming where, and restores nothing', async () => {
+    /** Opens the file and returns what was set aside, in words, with the ids of the sessions it would restore. */
+    async function setAsideIn(text: string, passphrase: string | null = null) {
+      const read = readBackupFile(text);
+      if (!read.ok) throw new Error(read.error);
+      const opened = await openBackup(read.backup, passphrase);
+      if (!opened.ok) throw new Error(opened.error);
+      return {
+        setAside: opened.setAside.map((record) => `${record.key}: ${setAsideReasonText(record.reason)}`),
+        sessions: opened.contents.sessions.map((session) => session.id),
+      };
+    }
+
+    it('sets aside a session with an agreement keyed "__proto__", naming where, and restores the others', async () => {
       const id = await sessionWithNote(1, 'one');
-      await sessionWithNote(2, 'two');
+      const other = await sessionWithNote(2, 'two');
       // The item and its agreement both renamed, as a hostile or hand-edited file would have them.
       const text = await backupWith(`session:${id}`, (record) => record.replaceAll('"rule-cameras"', '"__proto__"'));
-      await fakeBrowser.storage.local.clear();
-      expect(await refusal(text)).toBe(
-        `This backup holds the reserved name "__proto__" as a key (at records.session:${id}.data.agreements.__proto__), which Callcare does not accept. Nothing was restored.`,
-      );
-      expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+      expect(await setAsideIn(text)).toEqual({
+        setAside: [
+          `session:${id}: it holds the reserved name "__proto__" as a key (at data.agreements.__proto__), which Callcare does not accept`,
+        ],
+        sessions: [other],
+      });
     });
 
-    it('refuses a session whose checklist has an item with a reserved id', async () => {
+    it('sets aside a session whose checklist has an item with a reserved id', async () => {
       const id = await sessionWithNote(1, 'one');
       for (const reserved of ['__proto__', 'constructor', 'toString']) {
         // "prep-space" is a check nobody ticked: only the item's id changes.
         const text = await backupWith(`session:${id}`, (record) => record.replaceAll('"prep-space"', `"${reserved}"`));
-        expect(await refusal(text)).toBe(
-          `The record session:${id} in this backup cannot be read: it does not have the expected shape at template.items.0.id: it is a reserved name, not an id. Nothing was restored.`,
+        const { setAside, sessions: restored } = await setAsideIn(text);
+        expect(setAside).toHaveLength(1);
+        expect(setAside[0]).toMatch(
+          new RegExp(`^session:${id}: it (holds the reserved name|does not have the expected shape)`),
         );
+        expect(restored).toEqual([]);
       }
     });
 
@@ -221,9 +323,9 @@ describe('backups', () => {
         ...backup.records[key],
         ...(await seal(cryptoKey, plain.replaceAll('"rule-cameras"', '"__proto__"'), key)),
       };
-      expect(await refusal(JSON.stringify(backup), 'a long passphrase')).toBe(
-        `This backup holds the reserved name "__proto__" as a key (at ${key}.data.agreements.__proto__), which Callcare does not accept. Nothing was restored.`,
-      );
+      expect((await setAsideIn(JSON.stringify(backup), 'a long passphrase')).setAside).toEqual([
+        `${key}: it holds the reserved name "__proto__" as a key (at data.agreements.__proto__), which Callcare does not accept`,
+      ]);
     });
 
     it('refuses a record key whose id does not fit the pattern', async () => {
@@ -232,14 +334,14 @@ describe('backups', () => {
       expect(await refusal(text)).toMatch(/^This backup is damaged \(at records\.session:a\.b\)/);
     });
 
-    it('refuses a client whose code looks blank, and removes bidi controls from one that does not', async () => {
+    it('sets aside a client whose code looks blank, and removes bidi controls from one that does not', async () => {
       const made = await createClient('FS-042');
       if (!made.ok) throw new Error(made.error);
       const key = `client:${made.client.id}`;
       const blank = await backupWith(key, (record) => record.replace('"FS-042"', '"\\u200B\\u2060"'));
-      expect(await refusal(blank)).toBe(
-        `The record ${key} in this backup has a pseudonym or case code that looks blank (only spaces or invisible characters). Nothing was restored.`,
-      );
+      expect((await setAsideIn(blank)).setAside).toEqual([
+        `${key}: its pseudonym or case code looks blank (only spaces or invisible characters)`,
+      ]);
 
       const reversed = await backupWith(key, (record) => record.replace('"FS-042"', '"FS-\\u202E240"'));
       await fakeBrowser.storage.local.clear();

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createClient } from '../../lib/caseload';
 import { deriveKey, newSalt, seal, unseal } from '../../lib/crypto';
+import { m } from '../../lib/messages';
 import { endByPractitioner, observeTab, startByHand, writePending } from '../../lib/sessions/lifecycle';
 import { editSession } from '../../lib/sessions/store';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
@@ -14,7 +15,7 @@ import {
   unlock,
   WrongPassphraseError,
 } from '../../lib/storage/protection';
-import { isLocked, quarantined } from '../../lib/storage/stored';
+import { isLocked, QUARANTINE_PREFIX, quarantined } from '../../lib/storage/stored';
 import { forgetCached, vaultStatus } from '../../lib/storage/vault';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
@@ -137,10 +138,10 @@ describe('protection', () => {
     };
     await fakeBrowser.storage.local.set({ [key]: tampered, 'session:planted': { v: 2, data: { id: 'planted' } } });
     expect(await sessions.all()).toEqual([]);
-    const reasons = (await quarantined.all()).map((record) => record.entry?.reason).sort();
-    expect(reasons).toEqual([
-      'it is stored unencrypted while protection is on',
-      'it was changed after it was encrypted (damaged or tampered with)',
+    const reasons = (await quarantined.all()).map((record) => m.optionsQuarantineReason(record.entry?.reason ?? ''));
+    expect(reasons.sort()).toEqual([
+      'Reason: it is stored unencrypted while protection is on',
+      'Reason: it was changed after it was encrypted (damaged or tampered with)',
     ]);
     expect((await clients.all()).map((client) => client.code)).toEqual(['FS-042']);
   });
@@ -153,6 +154,90 @@ describe('protection', () => {
     expect(await vaultStatus()).toBe('off');
     expect(await everythingStored()).toContain(SECRET);
     expect((await sessions.get(sessionId))?.agreements['rule-present']?.note).toBe(SECRET);
+  });
+});
+
+describe('records set aside while protection is on', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetCached();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  /** A session record holding the secret, planted in the clear as an old or damaged copy would be. */
+  const plantClear = (id: string) =>
+    fakeBrowser.storage.local.set({ [`session:${id}`]: { v: 3, data: { id, note: SECRET } } });
+
+  const quarantineStored = async () =>
+    Object.entries(await fakeBrowser.storage.local.get(null)).filter(([key]) => key.startsWith(QUARANTINE_PREFIX));
+
+  it('are encrypted in storage, and shown decrypted in the list while unlocked', async () => {
+    await someRecords();
+    await turnOn('a long passphrase');
+    await plantClear('planted');
+    await sessions.all();
+    expect(await fakeBrowser.storage.local.get('session:planted')).toEqual({});
+    const stored = await quarantineStored();
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(SECRET);
+    expect(stored[0]?.[1]).toMatchObject({ sealed: 1 });
+    const [record] = await quarantined.all();
+    expect(record?.entry).toMatchObject({ key: 'session:planted', reason: { code: 'unencrypted-while-protected' } });
+    expect(record?.entry?.raw).toContain(SECRET);
+    expect(record?.locked).toBe(false);
+
+    await lock();
+    const [whileLocked] = await quarantined.all();
+    expect(whileLocked).toMatchObject({ entry: null, locked: true });
+    expect(whileLocked?.text).not.toContain(SECRET);
+  });
+
+  it('are left where they are while locked, and set aside encrypted once unlocked', async () => {
+    await someRecords();
+    await turnOn('a long passphrase');
+    await lock();
+    await plantClear('planted');
+    await expect(sessions.all()).rejects.toSatisfy(isLocked);
+    expect(await fakeBrowser.storage.local.get('session:planted')).toHaveProperty('session:planted');
+    expect(await quarantineStored()).toEqual([]);
+
+    await unlock('a long passphrase');
+    expect(await sessions.all()).toHaveLength(1);
+    expect(JSON.stringify(await quarantineStored())).not.toContain(SECRET);
+    expect((await quarantined.all())[0]?.entry?.raw).toContain(SECRET);
+  });
+
+  it('are encrypted when protection is turned on, re-encrypted with a new passphrase, and clear when it is off', async () => {
+    await someRecords();
+    await plantClear('planted');
+    await sessions.all();
+    expect(JSON.stringify(await quarantineStored())).toContain(SECRET);
+
+    await turnOn('first passphrase');
+    expect(JSON.stringify(await quarantineStored())).not.toContain(SECRET);
+    expect((await quarantined.all())[0]?.entry?.raw).toContain(SECRET);
+
+    await changePassphrase('first passphrase', 'second passphrase');
+    await lock();
+    await unlock('second passphrase');
+    expect(JSON.stringify(await quarantineStored())).not.toContain(SECRET);
+    expect((await quarantined.all())[0]?.entry).toMatchObject({
+      key: 'session:planted',
+      reason: { code: 'wrong-shape' },
+    });
+
+    await turnOff('second passphrase');
+    expect(JSON.stringify(await quarantineStored())).toContain(SECRET);
+    expect((await quarantined.all())[0]?.entry?.key).toBe('session:planted');
+  });
+
+  it('still shows entries set aside by an earlier version, with their reason in words', async () => {
+    await turnOn('a long passphrase');
+    const old = { key: 'settings', reason: 'it is not in the stored format', at: 1_700_000_000_000, raw: '"x"' };
+    await fakeBrowser.storage.local.set({ 'quarantine:1700000000000:local:settings': old });
+    const [record] = await quarantined.all();
+    expect(record?.entry).toEqual(old);
+    expect(m.optionsQuarantineReason(record?.entry?.reason ?? '')).toBe('Reason: it is not in the stored format');
   });
 });
 

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { checkRetention, scheduleRetentionCheck } from '../../entrypoints/background/retentionCheck';
 import { defaultTemplate } from '../../lib/checklist';
 import { sessionsToCsv } from '../../lib/csv';
 import { dueForDeletion } from '../../lib/retention';
+import { digestFrom, rowsOf } from '../../lib/sessions/digest';
 import {
   addPerson,
   completeAftercare,
@@ -10,6 +13,7 @@ import {
   setAgreementNote,
   setAgreementState,
 } from '../../lib/sessions/model';
+import { DEFAULT_SETTINGS, sessionDigest, settings } from '../../lib/storage/items';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
@@ -25,12 +29,12 @@ const at = (id: string, daysAgo: number) =>
     now: NOW - daysAgo * DAY,
   });
 
-describe('retention', () => {
-  const old = completeAftercare(at('old', 400), {}, NOW - 399 * DAY);
-  const older = completeAftercare(at('older', 800), {}, NOW - 799 * DAY);
-  const recent = completeAftercare(at('recent', 10), {}, NOW - 9 * DAY);
-  const pending = endSession(at('pending', 500), 'tab-closed', NOW - 499 * DAY);
+const old = completeAftercare(at('old', 400), {}, NOW - 399 * DAY);
+const older = completeAftercare(at('older', 800), {}, NOW - 799 * DAY);
+const recent = completeAftercare(at('recent', 10), {}, NOW - 9 * DAY);
+const pending = endSession(at('pending', 500), 'tab-closed', NOW - 499 * DAY);
 
+describe('retention', () => {
   it('is off by default: nothing is due', () => {
     expect(dueForDeletion([old, older], null, NOW)).toEqual({ ids: [], oldest: null, newest: null });
   });
@@ -45,6 +49,53 @@ describe('retention', () => {
 
   it('never deletes a session whose aftercare note is still to write', () => {
     expect(dueForDeletion([pending], 1, NOW).ids).toEqual([]);
+  });
+
+  it('works on the rows of the session digest, without the sessions themselves', () => {
+    const rows = rowsOf(digestFrom([recent, older, pending, old]));
+    const due = dueForDeletion(rows, 365, NOW);
+    expect([...due.ids].sort()).toEqual(['old', 'older']);
+    expect([due.oldest, due.newest]).toEqual([NOW - 800 * DAY, NOW - 400 * DAY]);
+  });
+
+  it('copes with many thousands of rows', () => {
+    const rows = Array.from({ length: 200_000 }, (_, index) => ({
+      id: `s${index}`,
+      startedAt: NOW - (400 + index) * DAY,
+      status: 'complete' as const,
+    }));
+    const due = dueForDeletion(rows, 365, NOW);
+    expect(due.ids).toHaveLength(200_000);
+    expect(due.oldest).toBe(NOW - 200_399 * DAY);
+  });
+});
+
+describe('the daily retention check', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps its alarm where it is when the worker wakes again', async () => {
+    await scheduleRetentionCheck();
+    const first = await fakeBrowser.alarms.get('retention-check');
+    expect(first?.scheduledTime).toBe(NOW + 60_000);
+    vi.setSystemTime(NOW + 45_000);
+    await scheduleRetentionCheck();
+    expect((await fakeBrowser.alarms.get('retention-check'))?.scheduledTime).toBe(NOW + 60_000);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('counts the sessions due from the digest and says so', async () => {
+    await settings.set({ ...DEFAULT_SETTINGS, retentionDays: 365 });
+    await sessionDigest.set(digestFrom([old, older, recent, pending]));
+    expect(await checkRetention(NOW)).toBe(2);
+    const shown = (await fakeBrowser.notifications.getAll()).retention as unknown as { message: string };
+    expect(shown.message).toMatch(/^2 completed sessions are older than your retention period/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
+import { m } from '../../lib/messages';
 import { DEFAULT_SETTINGS, settings } from '../../lib/storage/items';
 import { defineCollection, defineItem, quarantined } from '../../lib/storage/stored';
 
@@ -29,23 +30,43 @@ describe('stored values', () => {
     [
       'a value with the wrong shape',
       { v: 1, data: { openAftercareOnEnd: 'yes' } },
+      { code: 'wrong-shape', path: 'openAftercareOnEnd' },
       /expected shape at openAftercareOnEnd/,
     ],
-    ['a value not in an envelope', { openAftercareOnEnd: true, notifyOnEnd: true }, /not in the stored format/],
-    ['plain text', 'garbage', /not in the stored format/],
-    ['a value from a newer Callcare', { v: 99, data: {} }, /newer version of Callcare \(format 99\)/],
-    ['a value with an impossible version', { v: 0, data: {} }, /format number 0 is not valid/],
-  ])('sets aside %s, reports why, and keeps its raw bytes', async (_what, stored, reason) => {
-    await fakeBrowser.storage.local.set({ settings: stored });
-    expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
-    const [record] = await quarantineRecords();
-    expect(record?.entry?.key).toBe('settings');
-    expect(record?.entry?.reason).toMatch(reason);
-    expect(JSON.parse(record?.entry?.raw ?? 'null')).toEqual(stored);
-    // Moved, not copied: the next read does not set it aside again.
-    expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
-    expect(await quarantineRecords()).toHaveLength(1);
-  });
+    [
+      'a value not in an envelope',
+      { openAftercareOnEnd: true, notifyOnEnd: true },
+      { code: 'not-stored-format' },
+      /not in the stored format/,
+    ],
+    ['plain text', 'garbage', { code: 'not-stored-format' }, /not in the stored format/],
+    [
+      'a value from a newer Callcare',
+      { v: 99, data: {} },
+      { code: 'newer-version', version: 99 },
+      /newer version of Callcare \(format 99\)/,
+    ],
+    [
+      'a value with an impossible version',
+      { v: 0, data: {} },
+      { code: 'bad-version', version: 0 },
+      /format number 0 is not valid/,
+    ],
+  ])(
+    'sets aside %s, stores why as a code, shows it in words, and keeps its raw bytes',
+    async (_what, stored, code, words) => {
+      await fakeBrowser.storage.local.set({ settings: stored });
+      expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
+      const [record] = await quarantineRecords();
+      expect(record?.entry?.key).toBe('settings');
+      expect(record?.entry?.reason).toMatchObject(code);
+      expect(m.optionsQuarantineReason(record?.entry?.reason ?? '')).toMatch(words);
+      expect(JSON.parse(record?.entry?.raw ?? 'null')).toEqual(stored);
+      // Moved, not copied: the next read does not set it aside again.
+      expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
+      expect(await quarantineRecords()).toHaveLength(1);
+    },
+  );
 
   it('sets aside an unreadable value once, even when read from two places at once', async () => {
     await fakeBrowser.storage.local.set({ settings: { v: 1, data: 42 } });
@@ -88,7 +109,9 @@ describe('stored values', () => {
     });
     await fakeBrowser.storage.local.set({ example: { v: 1, data: { title: 'old' } } });
     expect(await item.get()).toEqual({ name: 'fallback' });
-    expect((await quarantineRecords())[0]?.entry?.reason).toMatch(/cannot read the old shape/);
+    const reason = (await quarantineRecords())[0]?.entry?.reason ?? '';
+    expect(reason).toMatchObject({ code: 'upgrade-failed', version: 2 });
+    expect(m.optionsQuarantineReason(reason)).toMatch(/upgrading it to format 2 failed .*cannot read the old shape/);
   });
 
   it('loses neither of two changes made to the same record at the same moment', async () => {
@@ -108,6 +131,21 @@ describe('stored values', () => {
     );
     expect((await counters.get('a'))?.marks.sort()).toEqual(['aftercare', 'background', 'panel', 'popup']);
     expect(await counters.update('missing', (current) => current)).toBeUndefined();
+  });
+
+  it('still shows a record set aside by an earlier version, whose reason is a sentence', async () => {
+    const old = { key: 'session:s1', reason: 'its encrypted form is damaged', at: 1_700_000_000_000, raw: '{"x":1}' };
+    await fakeBrowser.storage.local.set({ 'quarantine:1700000000000:local:session:s1': old });
+    const [record] = await quarantineRecords();
+    expect(record?.entry).toEqual(old);
+    expect(m.optionsQuarantineReason(record?.entry?.reason ?? '')).toBe('Reason: its encrypted form is damaged');
+  });
+
+  it('does not set aside twice, nor deadlock, when a change finds the value unreadable', async () => {
+    await fakeBrowser.storage.local.set({ settings: 'garbage' });
+    const next = await settings.update((current) => ({ ...current, notifyOnEnd: false }));
+    expect(next.notifyOnEnd).toBe(false);
+    expect(await quarantineRecords()).toHaveLength(1);
   });
 
   it('lists set-aside records and deletes one only when asked', async () => {

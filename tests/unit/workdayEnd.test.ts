@@ -26,6 +26,32 @@ describe('the workday-end reminder', () => {
     expect((await fakeBrowser.alarms.get('workday-end'))?.scheduledTime).toBe(when);
   });
 
+  it('is not moved by a wake of the worker, even when the computer slept through it', async () => {
+    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
+    const friday = new Date(2026, 10, 20, 10).getTime();
+    const fridayEnd = new Date(2026, 10, 20, 17, 30).getTime();
+    expect(await scheduleWorkdayEnd(friday)).toBe(fridayEnd);
+    // A wake later that morning, and one after the computer slept through 17:30 (the browser fires it on waking).
+    await scheduleWorkdayEnd(friday + 60 * 60_000);
+    expect((await fakeBrowser.alarms.get('workday-end'))?.scheduledTime).toBe(fridayEnd);
+    await scheduleWorkdayEnd(new Date(2026, 10, 20, 18).getTime());
+    expect((await fakeBrowser.alarms.get('workday-end'))?.scheduledTime).toBe(fridayEnd);
+  });
+
+  it('is planned again when the settings change, and for the next working day once it has been shown', async () => {
+    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
+    const friday = new Date(2026, 10, 20, 10).getTime();
+    await scheduleWorkdayEnd(friday);
+    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: '16:00' });
+    await scheduleWorkdayEnd(friday + 60_000);
+    expect((await fakeBrowser.alarms.get('workday-end'))?.scheduledTime).toBe(new Date(2026, 10, 20, 16).getTime());
+    await remindWorkdayEnd(false, new Date(2026, 10, 20, 16).getTime());
+    expect((await fakeBrowser.alarms.get('workday-end'))?.scheduledTime).toBe(new Date(2026, 10, 23, 16).getTime());
+    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: null });
+    await scheduleWorkdayEnd(friday);
+    expect(await fakeBrowser.alarms.get('workday-end')).toBeUndefined();
+  });
+
   it('lists the notes still to write, and offers one snooze a day', async () => {
     await observeTab(1, 'https://meet.google.com/abc-defg-hij');
     await observeTab(2, 'https://whereby.com/room');
