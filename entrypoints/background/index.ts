@@ -16,6 +16,7 @@ import { showBadges } from './badge';
 import { handleCommand, isFromThisExtension } from './commandHandler';
 import { checkDigest, keepDigest } from './digestKeeper';
 import { applyLifecycleEvents } from './effects';
+import { setupProtection } from './protection';
 import { checkRetention, RETENTION_ALARM, RETENTION_NOTIFICATION, scheduleRetentionCheck } from './retentionCheck';
 import {
   remindWorkdayEnd,
@@ -64,6 +65,7 @@ export default defineBackground(() => {
       .catch(report);
   });
   keepDigest(report);
+  setupProtection(report);
   applyAutoLockSetting().catch(report);
   scheduleWorkdayEnd().catch(report);
   settings.watch(() => {

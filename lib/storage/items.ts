@@ -14,6 +14,7 @@
  * | day counts     | dayCounts            | local   | days older than 60 are dropped                 |
  * | ended tabs     | endedTabs            | session | the browser closes                             |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
+ * | welcome shown  | welcomeOffered       | local   | never (removing Callcare clears it)            |
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
  * | protection     | protection           | local   | protection is turned off (vault.ts)            |
  * | unlocked key   | unlockedKey          | session | locked, or the browser closes (vault.ts)       |
@@ -155,4 +156,19 @@ export const browserSession = defineItem({
   migrations: {},
   fallback: () => null,
   clearedWhen: 'the browser closes',
+});
+
+/**
+ * Set when the welcome page is opened on the first install. A browser may
+ * report an extension loaded from its command line as installed again at every
+ * start; this keeps the welcome to once.
+ */
+export const welcomeOffered = defineItem({
+  key: 'welcomeOffered',
+  area: 'local',
+  schema: z.object({ at: z.number().int() }).nullable(),
+  version: 1,
+  migrations: {},
+  fallback: () => null,
+  clearedWhen: 'never (removing Callcare clears it)',
 });

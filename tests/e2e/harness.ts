@@ -84,7 +84,20 @@ async function startChromium(
   return { process: child, endpoint };
 }
 
-export async function launch(existingProfile?: string, options: { display?: string } = {}): Promise<Harness> {
+/** The welcome page Callcare opens once, on its first install. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const isWelcome = (page: Page) => page.url().endsWith('/welcome.html');
+  return context.pages().find(isWelcome) ?? context.waitForEvent('page', { predicate: isWelcome, timeout: 20_000 });
+}
+
+/**
+ * `keepWelcome`: on a fresh profile, leave the welcome page open (by default
+ * it is closed, as a practitioner would once read, so journeys start alike).
+ */
+export async function launch(
+  existingProfile?: string,
+  options: { display?: string; keepWelcome?: boolean } = {},
+): Promise<Harness> {
   const profileDir = existingProfile ?? (await mkdtemp(join(tmpdir(), 'callcare-e2e-')));
   const started = await startChromium(profileDir, options.display);
   const browser = await chromium.connectOverCDP(started.endpoint);
@@ -106,6 +119,7 @@ export async function launch(existingProfile?: string, options: { display?: stri
     return running ?? context.waitForEvent('serviceworker', (worker) => worker.url().endsWith('/background.js'));
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
+  if (!existingProfile && !options.keepWelcome) await (await welcomePage(context)).close();
   let inspector: Promise<Page> | undefined;
   const inspectorPage = () => {
     inspector ??= (async () => {
