@@ -24,3 +24,32 @@ export const commandReplySchema = z.union([
 ]);
 
 export type CommandReply = z.infer<typeof commandReplySchema>;
+
+/**
+ * Turning protection on or off and changing the passphrase run in the service
+ * worker, over a port named PROTECTION_PORT: the page sends one job, the worker
+ * answers with its progress and then how it ended. The worker runs on its own
+ * thread, so the extension's pages (which all share one renderer's main
+ * thread in Chromium) stay responsive while thousands of records are sealed.
+ */
+export const PROTECTION_PORT = 'protection-job';
+
+export const protectionJobSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('turn-on'), passphrase: z.string().min(1) }),
+  z.object({ type: z.literal('change-passphrase'), current: z.string(), replacement: z.string().min(1) }),
+  z.object({ type: z.literal('turn-off'), passphrase: z.string() }),
+]);
+
+export type ProtectionJob = z.infer<typeof protectionJobSchema>;
+
+export const protectionJobUpdateSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('done') }),
+  z.object({ type: z.literal('failed'), wrongPassphrase: z.boolean(), error: z.string() }),
+]);
+
+export type ProtectionJobUpdate = z.infer<typeof protectionJobUpdateSchema>;

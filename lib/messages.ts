@@ -579,12 +579,20 @@ export const m = {
   protectionUnderstand: 'I understand that a forgotten passphrase cannot be recovered.',
   protectionTurnOn: 'Turn on protection',
   protectionWorking: 'Encrypting… this takes a moment.',
+  protectionProgress: (kind: 'turn-on' | 'change-passphrase' | 'turn-off', done: number, total: number) =>
+    `${kind === 'turn-off' ? 'Decrypting' : kind === 'change-passphrase' ? 'Encrypting again:' : 'Encrypting'} ${done.toLocaleString('en')} of ${total.toLocaleString('en')} records…`,
+  protectionProgressLabel: (kind: 'turn-on' | 'change-passphrase' | 'turn-off') =>
+    kind === 'turn-off' ? 'Decrypting records' : 'Encrypting records',
+  protectionProgressValue: (done: number, total: number) =>
+    `${done.toLocaleString('en')} of ${total.toLocaleString('en')} records`,
+  protectionOlderCopies:
+    "What turning protection on does not erase: the browser may keep older copies of the text of records written before, and of sessions you deleted, readable in its storage files on this computer until it compacts them. Callcare cannot force that. For full protection, turn on your computer's disk encryption too: BitLocker (Windows), FileVault (macOS) or LUKS (Linux).",
   protectionTooShort: 'Use at least 10 characters.',
   protectionMismatch: 'The two passphrases are not the same.',
   protectionMustUnderstand: 'Tick the box to confirm you understand.',
-  protectionOn: 'Protection is on. Your records are encrypted.',
+  protectionOn: 'Protection is on. Callcare stores your records encrypted.',
   protectionOnLocked: 'Protection is on, and Callcare is locked.',
-  protectionTurnedOn: 'Protection is on. Your records are now encrypted.',
+  protectionTurnedOn: 'Protection is on. Every record Callcare keeps is now stored encrypted.',
   protectionChangeHeading: 'Change the passphrase',
   protectionCurrent: 'Current passphrase',
   protectionChange: 'Change passphrase',
@@ -593,6 +601,23 @@ export const m = {
   protectionOffWarning: 'Your records will be stored unencrypted on this device.',
   protectionTurnOff: 'Turn protection off',
   protectionTurnedOff: 'Protection is off. Records are stored unencrypted.',
+  // The welcome page, opened once on the first install
+  welcomeTitle: 'Welcome to Callcare',
+  welcomeWhat:
+    'Callcare sits beside your video calls. When a call starts, it shows the rules of communication to agree with your client and records, item by item, what was agreed. When the call ends, it asks for an aftercare note. Everything stays on this computer: nothing is sent anywhere.',
+  welcomeWhereHeading: 'Where to find it',
+  welcomeToolbar:
+    "The toolbar button: click the puzzle piece beside the address bar and pin Callcare, so its badge shows when a tab is a call. Clicking it opens a short summary and 'Open the checklist'.",
+  welcomePanel:
+    'The checklist opens beside the call: in the side panel in Chrome and Edge, in the sidebar in Firefox. Alt+Shift+K opens it too.',
+  welcomeSettings: 'Settings, your clients and your history are on the options page, reached from the toolbar button.',
+  welcomeProtectHeading: 'Protect your records from the start',
+  welcomeProtectIntro:
+    'Nothing has been written yet. If you turn protection on now, every client, session and note is encrypted from the first word you type, so no readable copy of it is ever stored. You can also turn it on later in Settings.',
+  welcomeSkip: 'Skip for now',
+  welcomeSkipped: 'You can turn protection on at any time in Settings, under Protection with a passphrase.',
+  welcomeProtected: 'Protection is on. Everything you record from now on is stored encrypted.',
+  welcomeClose: 'Close this page',
   autoLockLabel: 'Lock after the computer has been idle for',
   autoLockNever: 'Never (only when the browser closes)',
   autoLockMinutes: (minutes: number) => `${minutes} minutes`,

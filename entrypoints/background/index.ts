@@ -16,6 +16,7 @@ import { applyAutoLockSetting, whenIdle } from './autoLock';
 import { showBadges } from './badge';
 import { handleCommand, isFromThisExtension } from './commandHandler';
 import { applyLifecycleEvents } from './effects';
+import { setupProtection } from './protection';
 import { checkRetention, RETENTION_ALARM, RETENTION_NOTIFICATION, scheduleRetentionCheck } from './retentionCheck';
 import { watchStartKind } from './startKind';
 import { deferUpdates } from './updates';
@@ -59,6 +60,7 @@ export default defineBackground(() => {
       })
       .catch(report);
   });
+  setupProtection(report);
   applyAutoLockSetting().catch(report);
   scheduleWorkdayEnd().catch(report);
   settings.watch(() => {

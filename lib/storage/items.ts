@@ -15,6 +15,7 @@
  * | ended tabs     | endedTabs            | local   | the browser starts again                       |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
  * | update waiting | updateWaiting        | session | the update is applied                          |
+ * | welcome shown  | welcomeOffered       | local   | never (removing Callcare clears it)            |
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
  * | protection     | protection           | local   | protection is turned off (vault.ts)            |
  * | unlocked key   | unlockedKey          | session | locked, or the browser closes (vault.ts)       |
@@ -173,4 +174,19 @@ export const updateWaiting = defineItem({
   migrations: {},
   fallback: () => false,
   clearedWhen: 'the update is applied, or the browser closes (which applies it)',
+});
+
+/**
+ * Set when the welcome page is opened on the first install. A browser may
+ * report an extension loaded from its command line as installed again at every
+ * start; this keeps the welcome to once.
+ */
+export const welcomeOffered = defineItem({
+  key: 'welcomeOffered',
+  area: 'local',
+  schema: z.object({ at: z.number().int() }).nullable(),
+  version: 1,
+  migrations: {},
+  fallback: () => null,
+  clearedWhen: 'never (removing Callcare clears it)',
 });

@@ -3,36 +3,9 @@
  * and dark themes, the side panel at 320 px wide, and the checklist worked by
  * keyboard alone.
  */
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from './axe';
 import { badgeOf, type Harness, launch, storedSessions } from './harness';
-
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over DevTools, so the page's content security policy (rightly) does not apply to it.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-}
 
 let harness: Harness;
 const callSession = async () => (await storedSessions(harness)).find((session) => session.tabId === callTab);

@@ -93,6 +93,14 @@ export interface LaunchOptions {
   display?: string;
   /** Another copy of the built extension (to update it while the browser runs). */
   extensionPath?: string;
+  /** On a fresh profile, leave the welcome page open (by default it is closed, as a practitioner would once read). */
+  keepWelcome?: boolean;
+}
+
+/** The welcome page Callcare opens once, on its first install. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const isWelcome = (page: Page) => page.url().endsWith('/welcome.html');
+  return context.pages().find(isWelcome) ?? context.waitForEvent('page', { predicate: isWelcome, timeout: 20_000 });
 }
 
 export async function launch(existingProfile?: string, options: LaunchOptions = {}): Promise<Harness> {
@@ -117,6 +125,7 @@ export async function launch(existingProfile?: string, options: LaunchOptions = 
     return running ?? context.waitForEvent('serviceworker', (worker) => worker.url().endsWith('/background.js'));
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
+  if (!existingProfile && !options.keepWelcome) await (await welcomePage(context)).close();
   let inspector: Promise<Page> | undefined;
   const inspectorPage = async (): Promise<Page> => {
     // An update of the extension closes its pages: open the inspector again.

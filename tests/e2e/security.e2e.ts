@@ -31,7 +31,7 @@ async function turnProtectionOn(h: Harness) {
   await form.getByLabel('The same passphrase again').fill(PASSPHRASE);
   await form.getByRole('checkbox', { name: 'I understand that a forgotten passphrase cannot be recovered.' }).check();
   await form.getByRole('button', { name: 'Turn on protection' }).click();
-  await page.getByText('Protection is on. Your records are encrypted.').waitFor({ timeout: 20_000 });
+  await page.getByText('Protection is on. Callcare stores your records encrypted.').waitFor({ timeout: 20_000 });
   return page;
 }
 
@@ -148,7 +148,7 @@ describe('protection with a passphrase', () => {
     // Unlocking writes the session's record.
     await options.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await options.getByRole('button', { name: 'Unlock' }).click();
-    await options.getByText('Protection is on. Your records are encrypted.').waitFor({ timeout: 20_000 });
+    await options.getByText('Protection is on. Callcare stores your records encrypted.').waitFor({ timeout: 20_000 });
     await expect
       .poll(async () =>
         (await h.inspect(async () => Object.keys(await chrome.storage.local.get(null)))).some((key) =>

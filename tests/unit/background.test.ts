@@ -32,6 +32,8 @@ describe('the background', () => {
     // Not implemented by the fake browser; the background only registers a listener.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
+    // Ports are not in WXT's fake browser; protection jobs over a port are tested in protectionJobs.test.ts.
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
     tabsCreated = vi.spyOn(fakeBrowser.tabs, 'create');
     background.main();

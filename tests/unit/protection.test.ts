@@ -7,6 +7,7 @@ import { endByPractitioner, observeTab, startByHand, writePending } from '../../
 import { editSession } from '../../lib/sessions/store';
 import { clients, openSessions, sessions } from '../../lib/storage/items';
 import {
+  BATCH_SIZE,
   changePassphrase,
   lock,
   type Step,
@@ -238,6 +239,61 @@ describe('records set aside while protection is on', () => {
     const [record] = await quarantined.all();
     expect(record?.entry).toEqual(old);
     expect(m.optionsQuarantineReason(record?.entry?.reason ?? '')).toBe('Reason: it is not in the stored format');
+  });
+});
+
+describe('progress', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetCached();
+  });
+
+  /** More sessions than one batch holds, stored as the extension stores them. */
+  async function manySessions(count: number) {
+    const sessionId = await someRecords();
+    const key = `session:${sessionId}`;
+    const model = (await fakeBrowser.storage.local.get(key))[key] as { v: number; data: object };
+    const copies: Record<string, unknown> = {};
+    for (let index = 0; index < count - 1; index++) {
+      copies[`session:copy-${index}`] = { ...model, data: { ...model.data, id: `copy-${index}` } };
+    }
+    await fakeBrowser.storage.local.set(copies);
+  }
+
+  it('counts every protected record, from none done to all done, and only ever forward', async () => {
+    await manySessions(2 * BATCH_SIZE + 10);
+    const reports: Array<[number, number]> = [];
+    await turnOn('a long passphrase', undefined, (done, total) => reports.push([done, total]));
+    // The sessions, the client and the session digest: everything sealed that is stored here.
+    const total = 2 * BATCH_SIZE + 10 + 2;
+    expect(reports[0]).toEqual([0, total]);
+    expect(reports.at(-1)).toEqual([total, total]);
+    expect(reports.length).toBeGreaterThanOrEqual(4);
+    expect(reports.every(([, each]) => each === total)).toBe(true);
+    expect(reports.every(([done], index) => index === 0 || done > (reports[index - 1]?.[0] ?? 0))).toBe(true);
+    expect((await sessions.all()).length).toBe(2 * BATCH_SIZE + 10);
+  });
+
+  it('reports all done only when the records are written, for a change of passphrase and turning off too', async () => {
+    await manySessions(BATCH_SIZE + 1);
+    await turnOn('first passphrase');
+    const storedWhenAllDone: string[] = [];
+    const whenAllDone = (done: number, total: number) => {
+      if (done === total) void everythingStored().then((stored) => storedWhenAllDone.push(stored));
+    };
+    await changePassphrase('first passphrase', 'second passphrase', undefined, whenAllDone);
+    await turnOff('second passphrase', undefined, whenAllDone);
+    expect(storedWhenAllDone).toHaveLength(2);
+    // At the last report the write has not happened yet: the records are still under the old key.
+    expect(storedWhenAllDone[1]).not.toContain(SECRET);
+    expect(await everythingStored()).toContain(SECRET);
+  });
+
+  it('reports nothing done when there is nothing to protect yet, and still turns protection on', async () => {
+    const reports: Array<[number, number]> = [];
+    await turnOn('a long passphrase', undefined, (done, total) => reports.push([done, total]));
+    expect(reports).toEqual([[0, 0]]);
+    expect(await vaultStatus()).toBe('unlocked');
   });
 });
 

@@ -1,0 +1,158 @@
+/**
+ * Turning protection on, shared by the options page and the welcome page, and
+ * the pieces the other protection forms use: a passphrase field and a job run
+ * in the service worker with its progress shown as a progress bar.
+ */
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import type { ProtectionJob } from '../lib/commands';
+import { runProtectionJob } from '../lib/extension/protectionJob';
+import { m } from '../lib/messages';
+import { WrongPassphraseError } from '../lib/storage/protection';
+import { Checkbox } from './Checkbox';
+
+export const MIN_PASSPHRASE_LENGTH = 10;
+
+export function PassphraseField({
+  label,
+  value,
+  onChange,
+  hint,
+  autoComplete,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  autoComplete: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="muted small">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A new passphrase, typed twice. */
+export function NewPassphraseFields({
+  first,
+  second,
+  onFirst,
+  onSecond,
+}: {
+  first: string;
+  second: string;
+  onFirst: (value: string) => void;
+  onSecond: (value: string) => void;
+}) {
+  return (
+    <>
+      <PassphraseField
+        label={m.protectionNew}
+        hint={m.protectionNewHint}
+        value={first}
+        onChange={onFirst}
+        autoComplete="new-password"
+      />
+      <PassphraseField label={m.protectionConfirm} value={second} onChange={onSecond} autoComplete="new-password" />
+    </>
+  );
+}
+
+/** Runs a protection job in the service worker, showing how far it has come and then how it ended. */
+export function useProtectionJob() {
+  const [running, setRunning] = useState<ProtectionJob['type'] | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const run = async (job: ProtectionJob, done: string): Promise<boolean> => {
+    setRunning(job.type);
+    setProgress(null);
+    setMessage({ text: m.protectionWorking, error: false });
+    try {
+      await runProtectionJob(job, (doneCount, total) => setProgress({ done: doneCount, total }));
+      setMessage({ text: done, error: false });
+      return true;
+    } catch (failure) {
+      setMessage({
+        text: failure instanceof WrongPassphraseError ? m.wrongPassphrase : m.errorGeneric(String(failure)),
+        error: true,
+      });
+      return false;
+    } finally {
+      setRunning(null);
+    }
+  };
+  const show = (
+    <>
+      {running && progress && progress.total > 0 && (
+        <div className="stack">
+          <progress
+            aria-label={m.protectionProgressLabel(running)}
+            aria-valuetext={m.protectionProgressValue(progress.done, progress.total)}
+            max={progress.total}
+            value={progress.done}
+          />
+          <p className="muted small">{m.protectionProgress(running, progress.done, progress.total)}</p>
+        </div>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
+    </>
+  );
+  return { busy: running !== null, run, show, fail: (text: string) => setMessage({ text, error: true }) };
+}
+
+/** The form that turns protection on. `before` comes first (the options page offers a backup there). */
+export function TurnOnProtection({
+  intro,
+  before,
+  onDone,
+}: {
+  intro: string;
+  before?: ReactNode;
+  onDone?: () => void;
+}) {
+  const [first, setFirst] = useState('');
+  const [second, setSecond] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const job = useProtectionJob();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (first.length < MIN_PASSPHRASE_LENGTH) return job.fail(m.protectionTooShort);
+    if (first !== second) return job.fail(m.protectionMismatch);
+    if (!understood) return job.fail(m.protectionMustUnderstand);
+    void job.run({ type: 'turn-on', passphrase: first }, m.protectionTurnedOn).then((ok) => {
+      if (ok) onDone?.();
+    });
+  };
+  return (
+    <form className="card stack" onSubmit={submit} aria-label={m.protectionTurnOn}>
+      <p>{intro}</p>
+      <p className="notice">{m.protectionOlderCopies}</p>
+      {before}
+      <NewPassphraseFields first={first} second={second} onFirst={setFirst} onSecond={setSecond} />
+      <p className="notice">{m.forgottenCannotRecover}</p>
+      <Checkbox label={m.protectionUnderstand} checked={understood} onChange={setUnderstood} />
+      <button type="submit" className="primary" disabled={job.busy}>
+        {m.protectionTurnOn}
+      </button>
+      {job.show}
+    </form>
+  );
+}
