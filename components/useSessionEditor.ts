@@ -35,13 +35,17 @@ export function useSessionEditor(stored: Session) {
       document.removeEventListener('visibilitychange', hidden);
     };
   }, [writer]);
+  // A newer stored record has been read: what this page wrote is in it (or was overtaken by another surface).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new stored value is the trigger, not an input.
+  useEffect(() => writer.readBack(), [stored, writer]);
   const session = useMemo(() => {
     try {
-      return applyEdits(stored, state.unsaved);
+      // Edits are safe to apply again (edits.ts): those already in `stored` change nothing.
+      return applyEdits(stored, [...state.written, ...state.unsaved]);
     } catch {
       return stored; // An edit that no longer fits the stored record: its write reports why.
     }
-  }, [stored, state.unsaved]);
+  }, [stored, state.written, state.unsaved]);
   // Failures show in `error`; `saveOrThrow` is for an action that must know (completing the note).
   const save = (edit: Edit): Promise<void> => writer.save(edit).catch(() => undefined);
   const saveOrThrow = (edit: Edit): Promise<void> => writer.save(edit);

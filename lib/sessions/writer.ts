@@ -11,6 +11,8 @@ import type { Edit } from './edits';
 export interface WriterState {
   /** Edits made on this page and not yet known to be stored. */
   unsaved: readonly Edit[];
+  /** Edits stored, that the page may not have read back from storage yet (it shows them until it has). */
+  written: readonly Edit[];
   /** Why the last write failed, if it did. */
   error: unknown;
 }
@@ -20,6 +22,8 @@ export interface SessionWriter {
   save(edit: Edit): Promise<void>;
   /** Hands every edit not yet known to be stored to the background (the page may be going away). */
   handOff(): void;
+  /** The page has read the stored record again: edits already written no longer need showing on top of it. */
+  readBack(): void;
   state(): WriterState;
   subscribe(onChange: () => void): () => void;
 }
@@ -37,11 +41,12 @@ export function sessionWriter(
   let queued: Waiting[] = [];
   let inFlight: Waiting[] = [];
   let writing = false;
+  let written: Edit[] = [];
   let error: unknown = null;
-  let snapshot: WriterState = { unsaved: [], error: null };
+  let snapshot: WriterState = { unsaved: [], written: [], error: null };
   const listeners = new Set<() => void>();
   const changed = () => {
-    snapshot = { unsaved: [...inFlight, ...queued].map((waiting) => waiting.edit), error };
+    snapshot = { unsaved: [...inFlight, ...queued].map((waiting) => waiting.edit), written, error };
     for (const listener of listeners) listener();
   };
 
@@ -55,6 +60,7 @@ export function sessionWriter(
       const batch = inFlight;
       try {
         await store(batch.map((waiting) => waiting.edit));
+        written = [...written, ...batch.map((waiting) => waiting.edit)];
         error = null;
         for (const waiting of batch) waiting.done();
       } catch (failure) {
@@ -77,6 +83,11 @@ export function sessionWriter(
     handOff() {
       const unsaved = [...inFlight, ...queued].map((waiting) => waiting.edit);
       if (unsaved.length > 0) handOver(unsaved);
+    },
+    readBack() {
+      if (written.length === 0) return;
+      written = [];
+      changed();
     },
     state: () => snapshot,
     subscribe(onChange) {

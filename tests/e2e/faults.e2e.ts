@@ -227,7 +227,7 @@ describe('protection', () => {
     await on.getByLabel('The same passphrase again').fill(PASSPHRASE);
     await on.getByRole('checkbox', { name: 'I understand that a forgotten passphrase cannot be recovered.' }).check();
     await on.getByRole('button', { name: 'Turn on protection' }).click();
-    await settings.getByText('Protection is on. Your records are encrypted.').waitFor({ timeout: 20_000 });
+    await settings.getByText('Protection is on. Callcare stores your records encrypted.').waitFor({ timeout: 20_000 });
 
     const { call, id } = await startCall(h, MEET);
     const aftercare = await endCall(h, call, id);

@@ -35,6 +35,10 @@ describe("a page's session writer", () => {
     // Thirteen keys, two writes: the first key, then everything typed while it was in flight.
     expect(slow.writes.map((batch) => batch.length)).toEqual([1, typed.length - 1]);
     expect(writer.state().unsaved).toEqual([]);
+    // Shown on top of the stored record until the page has read it back.
+    expect(writer.state().written).toHaveLength(typed.length);
+    writer.readBack();
+    expect(writer.state().written).toEqual([]);
   });
 
   it('hands what is not yet stored, the write in flight included, to the background', async () => {
@@ -62,6 +66,6 @@ describe("a page's session writer", () => {
     expect(String(writer.state().error)).toContain('disk full');
     await slow.next();
     await second;
-    expect(writer.state()).toEqual({ unsaved: [], error: null });
+    expect(writer.state()).toMatchObject({ unsaved: [], error: null });
   });
 });
