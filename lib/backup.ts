@@ -10,9 +10,20 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { deriveKey, seal, unseal } from './crypto';
 import { m } from './messages';
-import { type Client, protoKeyPath, type Session, type SetAsideReason, safeIdSchema, type Template } from './schemas';
+import {
+  type Checklist,
+  type ChecklistItem,
+  type Client,
+  protoKeyPath,
+  type Session,
+  type SetAsideReason,
+  type StoredSession,
+  safeIdSchema,
+  type Template,
+} from './schemas';
+import { hydrate, sessions } from './sessions/records';
 import { restoreSessions } from './sessions/store';
-import { clients, sessions, templates } from './storage/items';
+import { checklists, clients, storedSessions, templates } from './storage/items';
 import { currentKeyAndProtection } from './storage/protection';
 import { isSealedRecord, type Outcome, readEnvelope, sealedRecordSchema } from './storage/stored';
 import { KEY_CHECK_TEXT, PROTECTION_KEY, sealedSchema } from './storage/vault';
@@ -37,14 +48,14 @@ const backupSchema = z.object({
   records: z.record(
     z
       .string()
-      .regex(/^(session|client|template):/)
+      .regex(/^(session|client|template|checklist):/)
       .refine((key) => safeIdSchema.safeParse(key.slice(key.indexOf(':') + 1)).success),
     z.unknown(),
   ),
 });
 export type BackupFile = z.infer<typeof backupSchema>;
 
-const SPECS = { session: sessions, client: clients, template: templates } as const;
+const SPECS = { session: storedSessions, client: clients, template: templates, checklist: checklists } as const;
 export type RecordKind = keyof typeof SPECS;
 
 /** The file: records exactly as stored (sealed with the current key while protection is on), checked before it is offered. */
@@ -52,7 +63,7 @@ export async function makeBackup(now = Date.now()): Promise<string> {
   const everything = await browser.storage.local.get(null);
   const records: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(everything)) {
-    if (/^(session|client|template):/.test(key)) records[key] = value;
+    if (/^(session|client|template|checklist):/.test(key)) records[key] = value;
   }
   const unlocked = await currentKeyAndProtection();
   const sealedAny = Object.values(records).some(isSealedRecord);
@@ -134,9 +145,12 @@ export function readBackupFile(text: string): ReadBackup {
 }
 
 export interface BackupContents {
+  /** Each with its checklist back in place (the file stores each checklist once). */
   sessions: Session[];
   clients: Client[];
   templates: Template[];
+  /** The checklists the file holds, read and checked; the sessions above carry what they need of them. */
+  checklists: Checklist[];
 }
 
 /** A record of the file that cannot be restored, and why. */
@@ -218,22 +232,37 @@ async function readRecords(
   backup: BackupFile,
   key: CryptoKey | null,
 ): Promise<{ contents: BackupContents; setAside: SetAsideRecord[] }> {
-  const contents: BackupContents = { sessions: [], clients: [], templates: [] };
+  const contents: BackupContents = { sessions: [], clients: [], templates: [], checklists: [] };
   const setAside: SetAsideRecord[] = [];
+  const storedInFile: Array<{ storageKey: string; session: StoredSession }> = [];
+  const checklistsInFile = new Map<string, ChecklistItem[]>();
   for (const [storageKey, stored] of Object.entries(backup.records)) {
     const kind = storageKey.slice(0, storageKey.indexOf(':')) as RecordKind;
     const outcome = await readRecord(backup, key, storageKey, kind, stored);
     if (!outcome.ok) setAside.push({ key: storageKey, kind, reason: outcome.reason });
-    else if (kind === 'session') contents.sessions.push(outcome.value as Session);
-    else if (kind === 'client') contents.clients.push(outcome.value as Client);
+    else if (kind === 'session') storedInFile.push({ storageKey, session: outcome.value as StoredSession });
+    else if (kind === 'checklist') {
+      contents.checklists.push(outcome.value as Checklist);
+      checklistsInFile.set(outcome.value.id, (outcome.value as Checklist).items);
+    } else if (kind === 'client') contents.clients.push(outcome.value as Client);
     else contents.templates.push(outcome.value as Template);
+  }
+  // A session's checklist comes from the file, or else from what is stored here.
+  for (const { storageKey, session } of storedInFile) {
+    const ref = 'checklist' in session.template ? session.template.checklist : null;
+    const items = ref === null ? undefined : (checklistsInFile.get(ref) ?? (await checklists.get(ref))?.items);
+    if (ref !== null && !items) {
+      setAside.push({ key: storageKey, kind: 'session', reason: { code: 'missing-checklist' } });
+      continue;
+    }
+    contents.sessions.push(await hydrate(session, async () => items));
   }
   return { contents, setAside };
 }
 
 /** How many records of each kind were set aside. */
 export function setAsideCounts(setAside: readonly SetAsideRecord[]): Record<RecordKind, number> {
-  const counts: Record<RecordKind, number> = { session: 0, client: 0, template: 0 };
+  const counts: Record<RecordKind, number> = { session: 0, client: 0, template: 0, checklist: 0 };
   for (const record of setAside) counts[record.kind]++;
   return counts;
 }
@@ -268,7 +297,6 @@ export interface MergePlan {
 
 type Collection<T extends { id: string }> = {
   get(id: string): Promise<T | undefined>;
-  put(value: T): Promise<void>;
 };
 
 async function plan<T extends { id: string }>(

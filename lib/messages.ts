@@ -297,12 +297,13 @@ const setAsideWords: Record<SetAsideCode, (reason: SetAsideReason) => string> = 
   'reserved-key': ({ path }) =>
     `it holds the reserved name "__proto__" as a key${path ? ` (at ${path})` : ''}, which Callcare does not accept`,
   'blank-code': () => 'its pseudonym or case code looks blank (only spaces or invisible characters)',
+  'missing-checklist': () => 'the checklist it ran with is not in this backup, nor stored here',
 };
 
 /** Why a record was set aside, in words. */
 export const setAsideReasonText = (reason: SetAsideReason): string => setAsideWords[reason.code](reason);
 
-type RecordCounts = Record<'session' | 'client' | 'template', number>;
+type RecordCounts = Record<'session' | 'client' | 'template' | 'checklist', number>;
 
 /** "1 session and 2 clients": the kinds with any records, counted. */
 function countRecords(counts: RecordCounts): string {
@@ -310,6 +311,7 @@ function countRecords(counts: RecordCounts): string {
     [counts.session, 'session', 'sessions'],
     [counts.client, 'client', 'clients'],
     [counts.template, 'template', 'templates'],
+    [counts.checklist, 'checklist of past sessions', 'checklists of past sessions'],
   ]
     .filter(([count]) => Number(count) > 0)
     .map(([count, one, many]) => `${count} ${plural(Number(count), String(one), String(many))}`);

@@ -178,6 +178,26 @@ export const sessionSchema = z.object({
   aftercare: aftercareSchema,
 });
 
+/** A checklist's items, stored once however many sessions ran with them, under a hash of the items. */
+export const checklistRefSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const checklistSchema = z.object({
+  id: checklistRefSchema,
+  items: checklistItemsSchema,
+});
+
+/**
+ * A session as stored: its checklist is a reference to a stored checklist
+ * (lib/sessions/records.ts), or, in records written before checklists were
+ * stored once, the items themselves.
+ */
+export const storedSessionSchema = sessionSchema.extend({
+  template: z.union([
+    templateSnapshotSchema,
+    templateSnapshotSchema.omit({ items: true }).extend({ checklist: checklistRefSchema }),
+  ]),
+});
+
 export const settingsSchema = z.object({
   openAftercareOnEnd: z.boolean(),
   notifyOnEnd: z.boolean(),
@@ -306,6 +326,8 @@ export const setAsideCodeSchema = z.enum([
   'reserved-key',
   /** A backup's client whose pseudonym or case code looks blank (only spaces or invisible characters). */
   'blank-code',
+  /** A backup's session whose checklist (stored once, lib/sessions/records.ts) is neither in the file nor here. */
+  'missing-checklist',
 ]);
 
 export const setAsideReasonSchema = z.object({
@@ -338,6 +360,8 @@ export type EndReason = z.infer<typeof endReasonSchema>;
 export type ClientSeemed = z.infer<typeof clientSeemedSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type TemplateSnapshot = z.infer<typeof templateSnapshotSchema>;
+export type StoredSession = z.infer<typeof storedSessionSchema>;
+export type Checklist = z.infer<typeof checklistSchema>;
 export type Template = z.infer<typeof templateSchema>;
 export type ConsiderationId = z.infer<typeof considerationIdSchema>;
 export type ConsiderationAnswer = z.infer<typeof considerationAnswerSchema>;

@@ -13,7 +13,8 @@ import { m, platformNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
 import { stamp } from '../../lib/sessions/edits';
 import type { AftercareFields } from '../../lib/sessions/model';
-import { openSessions, sessions } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { openSessions } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 
 export function App() {

@@ -8,7 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openPanel } from '../../lib/extension/panel';
 import { clearAftercareNotification, sessionIdOfNotification } from '../../lib/extension/prompts';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
-import { repairLists } from '../../lib/sessions/store';
+import { moveChecklistsOut, repairLists } from '../../lib/sessions/store';
 import { openSessions, settings } from '../../lib/storage/items';
 import { vaultStatus, watchVault } from '../../lib/storage/vault';
 import { openAftercarePage } from './aftercarePrompt';
@@ -47,6 +47,10 @@ export default defineBackground(() => {
     }),
   );
   deferUpdates(report);
+  // After an update, sessions written before checklists were stored once are made small, outside the lifecycle's lock.
+  startKind()
+    .then((kind) => (kind === 'wake' ? 0 : moveChecklistsOut()))
+    .catch(report);
   openSessions.get().then(showBadges).catch(report);
   openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
 
@@ -57,6 +61,7 @@ export default defineBackground(() => {
         if (status !== 'unlocked') return;
         await writePending();
         await repairLists();
+        await moveChecklistsOut();
       })
       .catch(report);
   });

@@ -31,7 +31,13 @@ export function watchStartKind(): () => Promise<StartKind> {
     // Neither event (the extension was turned off and on again): the tabs are still the browser's own.
     setTimeout(() => resolve('untold'), EVENT_WAIT_MS);
   });
-  return async () => {
+  let kind: Promise<StartKind> | undefined;
+  // Asked once per worker start; every caller gets the same answer.
+  return () => {
+    kind ??= decide();
+    return kind;
+  };
+  async function decide(): Promise<StartKind> {
     if ((await browserSession.get()) !== null) return 'wake';
     await browserSession.set({ startedAt: Date.now() });
     const reason = await told;
@@ -40,5 +46,5 @@ export function watchStartKind(): () => Promise<StartKind> {
     // a true first install has no sessions yet.
     if (reason === 'install' && Object.keys(await openSessions.get()).length > 0) return 'browser-start';
     return 'installed-or-updated';
-  };
+  }
 }

@@ -11,7 +11,8 @@ import { aftercarePageUrl } from '../../lib/extension/prompts';
 import { agreementStateNames, clientSeemedNames, m, platformNames, statusNames } from '../../lib/messages';
 import type { Client, Session } from '../../lib/schemas';
 import { progress } from '../../lib/sessions/model';
-import { clients, sessions } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { clients } from '../../lib/storage/items';
 import { formatDate, formatDateTime } from '../../lib/time';
 
 function SessionEntry({ session }: { session: Session }) {

@@ -19,7 +19,8 @@ import { sessionsToCsv } from '../../lib/csv';
 import { m } from '../../lib/messages';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
-import { sessionDigest, sessions, settings } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { sessionDigest, settings } from '../../lib/storage/items';
 import { formatDate } from '../../lib/time';
 import { saveFile, today } from './download';
 

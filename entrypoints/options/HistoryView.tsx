@@ -6,7 +6,8 @@ import { filterRows, type HistoryFilter, NO_FILTER, searchSessions } from '../..
 import { m, platformNames, statusNames } from '../../lib/messages';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
-import { clients, sessionDigest, sessions, settings } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { clients, sessionDigest, settings } from '../../lib/storage/items';
 import { formatDateTime } from '../../lib/time';
 
 const PAGE = 100;

@@ -3,7 +3,8 @@ import { SessionRecord } from '../../components/SessionRecord';
 import { useStored } from '../../components/useStored';
 import { clientSeemedNames, endReasonNames, m, platformNames, statusNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
-import { clients, sessions } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { clients } from '../../lib/storage/items';
 import { formatDate, formatDateTime } from '../../lib/time';
 
 /** A print view of one session: the browser's "Save as PDF" makes the PDF. */

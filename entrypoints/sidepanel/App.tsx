@@ -6,7 +6,8 @@ import { activeTab } from '../../lib/extension/activeTab';
 import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
 import type { OpenSessions } from '../../lib/schemas';
-import { openSessions, sessions } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { openSessions } from '../../lib/storage/items';
 import { formatClock } from '../../lib/time';
 
 /**

@@ -13,8 +13,8 @@
 import { browser } from 'wxt/browser';
 import { templateForNewSession } from '../caseload';
 import { dayKey, lastDays } from '../days';
-import type { OpenSession, OpenSessions, Session } from '../schemas';
-import { dayCounts, openSessions, sessionDigest, sessions } from '../storage/items';
+import type { OpenSession, OpenSessions, Session, StoredSession } from '../schemas';
+import { checklists, dayCounts, openSessions, sessionDigest, storedSessions } from '../storage/items';
 import { withLock } from '../storage/lock';
 import { isLocked, type Part, part, writeTogether } from '../storage/stored';
 import { vaultStatus } from '../storage/vault';
@@ -22,6 +22,7 @@ import { type Digest, digestFrom, digestOf, withChanges } from './digest';
 import { applyEdits, type Edit } from './edits';
 import { createSession, endSession } from './model';
 import { type Brief, briefOf, briefs } from './openList';
+import { checklistRef, hasInlineChecklist, hydrate, sessions } from './records';
 
 const STORE_LOCK = 'sessions';
 const DAYS_COUNTED = 60;
@@ -33,8 +34,22 @@ export class SessionMissingError extends Error {
   }
 }
 
-const recordKey = (id: string) => `${sessions.spec.prefix}${id}`;
-const sessionPart = (session: Session) => part(sessions.spec, recordKey(session.id), session);
+const recordKey = (id: string) => `${storedSessions.spec.prefix}${id}`;
+
+/**
+ * A session's record as stored, referring to its checklist, and the checklist
+ * itself unless the record as it was already referred to the same one.
+ */
+async function sessionParts(session: Session, before?: StoredSession): Promise<Part[]> {
+  const { items, ...template } = session.template;
+  const ref = await checklistRef(items);
+  const stored: StoredSession = { ...session, template: { ...template, checklist: ref } };
+  const parts = [part(storedSessions.spec, recordKey(session.id), stored)];
+  const sameChecklist =
+    before && !hasInlineChecklist(before) && 'checklist' in before.template && before.template.checklist === ref;
+  if (!sameChecklist) parts.push(part(checklists.spec, `${checklists.spec.prefix}${ref}`, { id: ref, items }));
+  return parts;
+}
 const openPart = (list: OpenSessions) => part(openSessions.spec, openSessions.spec.key, list);
 const digestPart = (digest: Digest) => part(sessionDigest.spec, sessionDigest.spec.key, digest);
 const countsPart = (counts: Record<string, number>) => part(dayCounts.spec, dayCounts.spec.key, counts);
@@ -74,8 +89,9 @@ export function countedDays(counts: Record<string, number>, at: number, delta: n
  */
 export function editSession(id: string, edits: readonly Edit[]): Promise<Session> {
   return withLock(STORE_LOCK, async () => {
-    const stored = await sessions.get(id);
-    if (!stored) throw new SessionMissingError(id);
+    const raw = await storedSessions.get(id);
+    if (!raw) throw new SessionMissingError(id);
+    const stored = await hydrate(raw);
     const list = await openSessions.get();
     // An end that waited for an unlock is finished in the same write, never lost under the edit.
     const entry = list[id];
@@ -83,7 +99,7 @@ export function editSession(id: string, edits: readonly Edit[]): Promise<Session
       entry?.pending === 'end' ? endSession(stored, entry.endReason ?? 'tab-closed', entry.endedAt ?? 0) : stored;
     const next = applyEdits(current, edits);
     if (same(next, stored)) return stored;
-    const parts: Part[] = [sessionPart(next)];
+    const parts: Part[] = await sessionParts(next, raw);
     const nextList = listWith(list, next);
     if (!same(nextList, list)) parts.push(openPart(nextList));
     if (digestChanges(stored, next)) parts.push(digestPart(withChanges(await sessionDigest.get(), [[id, next]])));
@@ -134,7 +150,10 @@ export function recordLifecycle(brief: Brief, options: { newSession?: boolean } 
       const written: OpenSession = { ...entry, pending: null };
       const parts = [openPart({ ...list, [id]: written }), ...counts];
       if (record) {
-        parts.push(sessionPart(record), digestPart(withChanges(await sessionDigest.get(), [[id, record]])));
+        parts.push(
+          ...(await sessionParts(record, await storedSessions.get(id))),
+          digestPart(withChanges(await sessionDigest.get(), [[id, record]])),
+        );
       }
       await writeTogether('local', parts);
       return { ...written, id };
@@ -187,6 +206,9 @@ export function deleteSessions(ids: readonly string[]): Promise<number> {
   });
 }
 
+/** One part per key (many restored sessions share a checklist). */
+const dedupe = (parts: Part[]) => [...new Map(parts.map((one) => [one.key, one])).values()];
+
 /** Writes sessions from a backup (each one new here, or newer than the one here), with the lists, in one write. */
 export function restoreSessions(restored: readonly Session[]): Promise<void> {
   return withLock(STORE_LOCK, async () => {
@@ -208,8 +230,9 @@ export function restoreSessions(restored: readonly Session[]): Promise<void> {
       if (entry) list = { ...list, [session.id]: { ...entry, prompted: true } };
     }
     const changes = written.map((session) => [session.id, session] as const);
+    const recordParts = (await Promise.all(written.map((session) => sessionParts(session)))).flat();
     await writeTogether('local', [
-      ...written.map(sessionPart),
+      ...dedupe(recordParts),
       openPart(list),
       digestPart(withChanges(digest, changes)),
       countsPart(counts),
@@ -221,7 +244,7 @@ export function restoreSessions(restored: readonly Session[]): Promise<void> {
 async function storedSessionIds(): Promise<string[]> {
   const local = browser.storage.local as unknown as { getKeys?: () => Promise<string[]> };
   const keys = local.getKeys ? await local.getKeys() : Object.keys(await browser.storage.local.get(null));
-  const prefix = sessions.spec.prefix;
+  const prefix = storedSessions.spec.prefix;
   return keys.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
 }
 
@@ -274,4 +297,33 @@ export function repairLists(now = Date.now()): Promise<boolean> {
       throw error;
     }
   });
+}
+
+const MOVE_BATCH = 200;
+
+/**
+ * Moves the checklist out of sessions written before checklists were stored
+ * once (after an update, at a browser start or an unlock), a batch at a
+ * time, each record read again under the lock so no edit is overwritten.
+ * Returns how many sessions were moved; waits while locked.
+ */
+export async function moveChecklistsOut(): Promise<number> {
+  let moved = 0;
+  try {
+    const inline = (await storedSessions.all()).filter(hasInlineChecklist).map((session) => session.id);
+    for (let start = 0; start < inline.length; start += MOVE_BATCH) {
+      moved += await withLock(STORE_LOCK, async () => {
+        const parts: Part[] = [];
+        for (const id of inline.slice(start, start + MOVE_BATCH)) {
+          const raw = await storedSessions.get(id);
+          if (raw && hasInlineChecklist(raw)) parts.push(...(await sessionParts(await hydrate(raw), raw)));
+        }
+        await writeTogether('local', dedupe(parts));
+        return parts.filter((one) => one.key.startsWith(storedSessions.spec.prefix)).length;
+      });
+    }
+  } catch (error) {
+    if (!isLocked(error)) throw error;
+  }
+  return moved;
 }

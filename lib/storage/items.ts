@@ -5,6 +5,7 @@
  * | what           | key                  | area    | cleared when                                   |
  * | -------------- | -------------------- | ------- | ---------------------------------------------- |
  * | sessions       | session:<id>         | local   | deleted by the practitioner, or by retention   |
+ * | checklists     | checklist:<hash>     | local   | everything is deleted                          |
  * | clients        | client:<id>          | local   | the practitioner deletes the client            |
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | kept with the sessions (lib/sessions/store.ts) |
@@ -24,31 +25,44 @@
  * them (open sessions, digest, day counts), each record in the same storage
  * write as its lists, so they never disagree.
  *
- * Sessions, clients and templates are `sealed`: encrypted while protection is
+ * Sessions, checklists, clients and templates are `sealed`: encrypted while protection is
  * on. So are quarantine records (lib/storage/stored.ts), which can hold any of
  * them. The rest holds no client text and stays readable while locked.
  */
 import { z } from 'zod';
 import {
+  checklistSchema,
   clientSchema,
   endedTabsSchema,
   openSessionsSchema,
   type Settings,
-  sessionSchema,
   settingsSchema,
+  storedSessionSchema,
   templateSchema,
 } from '../schemas';
 import { digestSchema } from '../sessions/digest';
 import { digestMigrations, openSessionsMigrations, sessionMigrations, settingsMigrations } from './migrations';
 import { defineCollection, defineItem } from './stored';
 
-export const sessions = defineCollection({
+/** Sessions as stored; read them through lib/sessions/records.ts, which puts their checklist back in. */
+export const storedSessions = defineCollection({
   prefix: 'session:',
   area: 'local',
-  schema: sessionSchema,
-  version: 3,
+  schema: storedSessionSchema,
+  version: 4,
   migrations: sessionMigrations,
   clearedWhen: 'the practitioner deletes it, its client, or everything; or the retention period passes',
+  sealed: true,
+});
+
+/** Each checklist sessions ran with, stored once, under a hash of its items. */
+export const checklists = defineCollection({
+  prefix: 'checklist:',
+  area: 'local',
+  schema: checklistSchema,
+  version: 1,
+  migrations: {},
+  clearedWhen: 'the practitioner deletes everything (a checklist is kept while any session may refer to it)',
   sealed: true,
 });
 

@@ -26,6 +26,9 @@ export const sessionMigrations: Migrations = {
     const session = z.looseObject({ aftercare: z.looseObject({}) }).parse(previous);
     return { ...session, aftercare: { ...session.aftercare, selfRating: null } };
   },
+  // v4: the checklist may be a reference to one stored once (lib/sessions/records.ts); a copy inside the record
+  // still reads, and is moved out the next time the record is written or the lists are repaired.
+  4: (previous) => previous,
 };
 
 export const settingsMigrations: Migrations = {

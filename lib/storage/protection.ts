@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { deriveKey, exportKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from '../crypto';
-import { clients, sessionDigest, sessions, templates } from './items';
+import { checklists, clients, sessionDigest, storedSessions, templates } from './items';
 import { withLock } from './lock';
 import { isSealedRecord, QUARANTINE_PREFIX, sealedRecordSchema, VAULT_LOCK } from './stored';
 import {
@@ -22,7 +22,8 @@ import {
 
 /** Records set aside (quarantine) are sealed too: what was set aside can hold client text. */
 const SEALED_PREFIXES = [
-  sessions.spec.prefix,
+  storedSessions.spec.prefix,
+  checklists.spec.prefix,
   clients.spec.prefix,
   templates.spec.prefix,
   sessionDigest.spec.key,

@@ -13,7 +13,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   harness = await launch();
-  await seedSessions(harness);
+  harness = await seedSessions(harness);
 }, 240_000);
 
 afterAll(async () => {

@@ -1,52 +1,68 @@
 /**
  * Seeds 10,000 sessions for the benchmarks: one real session, recorded by the
- * extension on a call, copied over the last year, a few still waiting for
- * their note. Waits until the background has folded them into the digest.
+ * extension on a call, copied over the last year (or, with `olderThanAYear`,
+ * that many of them over the year before), a few still waiting for their
+ * note. The records are written as an older Callcare left them, with no
+ * lists; the browser is then started again, and its start repairs the lists
+ * from the records, as it would after an upgrade. Returns the new browser.
  */
 import { expect, vi } from 'vitest';
-import { badgeOf, type Harness } from '../e2e/harness';
+import { badgeOf, type Harness, launch } from '../e2e/harness';
 
 export const SESSIONS = 10_000;
 
-export async function seedSessions(harness: Harness, count = SESSIONS): Promise<void> {
+export async function seedSessions(
+  harness: Harness,
+  count = SESSIONS,
+  options: { olderThanAYear?: number } = {},
+): Promise<Harness> {
   const call = await harness.openCall('https://meet.google.com/abc-defg-hij');
   const tabId = await harness.tabIdOf(call);
   await vi.waitFor(async () => expect(await badgeOf(harness, tabId)).toBe('●'));
   await call.close();
-  await harness.inspect(async (total) => {
-    const all = await chrome.storage.local.get(null);
-    const [, model] = Object.entries(all).find(([key]) => key.startsWith('session:')) as [
-      string,
-      { v: number; data: Record<string, unknown> },
-    ];
-    const records: Record<string, unknown> = {};
-    const now = Date.now();
-    for (let index = 0; index < total; index++) {
-      const id = `bench-${index}`;
-      const startedAt = now - Math.floor((index / total) * 365 * 24 * 3600 * 1000);
-      records[`session:${id}`] = {
-        v: model.v,
-        data: {
-          ...model.data,
-          id,
-          tabId: null,
-          startedAt,
-          endedAt: startedAt + 50 * 60 * 1000,
-          status: index % 97 === 0 ? 'aftercare-pending' : 'complete',
-          aftercare: {
-            ...(model.data.aftercare as object),
-            concerns: `Concern number ${index}`,
-            completedAt: startedAt + 3600_000,
+  await harness.inspect(
+    async ({ total, older }) => {
+      const all = await chrome.storage.local.get(null);
+      const [, model] = Object.entries(all).find(([key]) => key.startsWith('session:')) as [
+        string,
+        { v: number; data: Record<string, unknown> },
+      ];
+      const records: Record<string, unknown> = {};
+      const now = Date.now();
+      for (let index = 0; index < total; index++) {
+        const id = `bench-${index}`;
+        const year = 365 * 24 * 3600 * 1000;
+        // The first `older` sessions started in the year before last year; the rest over the last year.
+        const startedAt =
+          index < older
+            ? now - year - Math.floor(((index + 1) / older) * year)
+            : now - Math.floor((index / total) * year);
+        records[`session:${id}`] = {
+          v: model.v,
+          data: {
+            ...model.data,
+            id,
+            tabId: null,
+            startedAt,
+            endedAt: startedAt + 50 * 60 * 1000,
+            status: index % 97 === 0 ? 'aftercare-pending' : 'complete',
+            aftercare: {
+              ...(model.data.aftercare as object),
+              concerns: `Concern number ${index}`,
+              completedAt: startedAt + 3600_000,
+            },
           },
-        },
-      };
-    }
-    await chrome.storage.local.set(records);
-  }, count);
-  // The background folds the new sessions into the digest the pages read.
+        };
+      }
+      await chrome.storage.local.set(records);
+    },
+    { total: count, older: options.olderThanAYear ?? 0 },
+  );
+  await harness.close({ keepProfile: true });
+  const started = await launch(harness.profileDir);
   await vi.waitFor(
     async () => {
-      const entries = await harness.inspect(async () => {
+      const entries = await started.inspect(async () => {
         const { sessionDigest } = await chrome.storage.local.get('sessionDigest');
         return Object.keys((sessionDigest as { data?: { entries?: object } } | undefined)?.data?.entries ?? {}).length;
       });
@@ -54,4 +70,5 @@ export async function seedSessions(harness: Harness, count = SESSIONS): Promise<
     },
     { timeout: 120_000, interval: 1000 },
   );
+  return started;
 }

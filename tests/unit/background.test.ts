@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background/index';
-import { DEFAULT_SETTINGS, sessions, settings } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { DEFAULT_SETTINGS, settings } from '../../lib/storage/items';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const PAGE = 'chrome-extension://test-extension-id/popup.html';

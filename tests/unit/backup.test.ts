@@ -14,8 +14,9 @@ import { createClient } from '../../lib/caseload';
 import { deriveKey, seal, unseal } from '../../lib/crypto';
 import { m, setAsideReasonText } from '../../lib/messages';
 import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
+import { sessions } from '../../lib/sessions/records';
 import { editSession } from '../../lib/sessions/store';
-import { clients, openSessions, sessions } from '../../lib/storage/items';
+import { clients, openSessions } from '../../lib/storage/items';
 import { lock, turnOn } from '../../lib/storage/protection';
 import { forgetCached } from '../../lib/storage/vault';
 
@@ -117,7 +118,7 @@ describe('backups', () => {
         reason: { code: 'wrong-shape', path: 'agreements', detail: 'invalid_type' },
       },
     ]);
-    expect(setAsideCounts(opened.setAside)).toEqual({ session: 1, client: 0, template: 0 });
+    expect(setAsideCounts(opened.setAside)).toEqual({ session: 1, client: 0, template: 0, checklist: 0 });
     expect(m.dataRestoreSetAside(setAsideCounts(opened.setAside))).toBe(
       '1 session in this backup cannot be read and will be set aside; the rest can be restored.',
     );
@@ -223,8 +224,8 @@ describe('backups', () => {
           const opened = await openBackup(read.backup, 'any passphrase');
           if (opened.ok) {
             // Every record is either read or set aside with a reason, never dropped.
-            const { sessions: s, clients: c, templates: t } = opened.contents;
-            expect(s.length + c.length + t.length + opened.setAside.length).toBe(
+            const { sessions: s, clients: c, templates: t, checklists: l } = opened.contents;
+            expect(s.length + c.length + t.length + l.length + opened.setAside.length).toBe(
               Object.keys(read.backup.records).length,
             );
             for (const record of opened.setAside) expect(setAsideReasonText(record.reason).length).toBeGreaterThan(0);
@@ -298,17 +299,28 @@ describe('backups', () => {
       });
     });
 
-    it('sets aside a session whose checklist has an item with a reserved id', async () => {
+    it('sets aside a checklist with an item with a reserved id, and a session that needs it and has it nowhere', async () => {
       const id = await sessionWithNote(1, 'one');
       for (const reserved of ['__proto__', 'constructor', 'toString']) {
-        // "prep-space" is a check nobody ticked: only the item's id changes.
-        const text = await backupWith(`session:${id}`, (record) => record.replaceAll('"prep-space"', `"${reserved}"`));
-        const { setAside, sessions: restored } = await setAsideIn(text);
-        expect(setAside).toHaveLength(1);
-        expect(setAside[0]).toMatch(
-          new RegExp(`^session:${id}: it (holds the reserved name|does not have the expected shape)`),
+        // "prep-space" is a check nobody ticked: only the item's id changes, in the checklist the session ran with.
+        const backup = JSON.parse(await makeBackup());
+        const checklistKey = Object.keys(backup.records).find((key) => key.startsWith('checklist:')) ?? '';
+        const text = await backupWith(checklistKey, (record) => record.replaceAll('"prep-space"', `"${reserved}"`));
+        const here = await setAsideIn(text);
+        expect(here.setAside).toHaveLength(1);
+        expect(here.setAside[0]).toMatch(
+          new RegExp(`^${checklistKey}: it (holds the reserved name|does not have the expected shape)`),
         );
-        expect(restored).toEqual([]);
+        // Stored here, the genuine checklist (its key is its content) lets the session restore.
+        expect(here.sessions).toEqual([id]);
+        const saved = JSON.stringify(await fakeBrowser.storage.local.get(null));
+        await fakeBrowser.storage.local.clear();
+        const elsewhere = await setAsideIn(text);
+        expect(elsewhere.setAside).toContain(
+          `session:${id}: the checklist it ran with is not in this backup, nor stored here`,
+        );
+        expect(elsewhere.sessions).toEqual([]);
+        await fakeBrowser.storage.local.set(JSON.parse(saved));
       }
     });
 

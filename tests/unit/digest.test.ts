@@ -3,8 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTemplate } from '../../lib/checklist';
 import { agreementsOf, digestFrom, digestOf, EMPTY_DIGEST, withChanges } from '../../lib/sessions/digest';
 import { completeAftercare, createSession, keepAftercareDraft, setAgreementState } from '../../lib/sessions/model';
+import { sessions } from '../../lib/sessions/records';
 import { editSession, repairLists } from '../../lib/sessions/store';
-import { sessionDigest, sessions } from '../../lib/storage/items';
+import { sessionDigest, storedSessions } from '../../lib/storage/items';
 
 const at = (id: string, hour: number) =>
   createSession({
@@ -51,18 +52,18 @@ describe('keeping the digest in step', () => {
 
   it('is repaired from the records when its sessions are not the stored ones, and left when they are', async () => {
     // Records written by an older Callcare, with no digest.
-    await sessions.put(at('a', 9));
-    await sessions.put(at('b', 10));
+    await storedSessions.put(at('a', 9));
+    await storedSessions.put(at('b', 10));
     expect(await repairLists()).toBe(true);
     expect(Object.keys((await sessionDigest.get()).entries).sort()).toEqual(['a', 'b']);
     expect(await repairLists()).toBe(false);
-    await sessions.remove('a');
+    await storedSessions.remove('a');
     expect(await repairLists()).toBe(true);
     expect(Object.keys((await sessionDigest.get()).entries)).toEqual(['b']);
   });
 
   it('changes in the same write as the record it follows', async () => {
-    await sessions.put(at('b', 10));
+    await storedSessions.put(at('b', 10));
     await repairLists();
     const writes: string[][] = [];
     fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(Object.keys(changes).sort()));
@@ -70,6 +71,10 @@ describe('keeping the digest in step', () => {
     expect((await sessionDigest.get()).entries.b?.states.startsWith('d')).toBe(true);
     // Typing a note does not touch the digest.
     await editSession('b', [{ type: 'agreement-note', itemId: 'rule-cameras', note: 'Camera broken' }]);
-    expect(writes).toEqual([['session:b', 'sessionDigest'], ['session:b']]);
+    // The first write also stores the checklist once, out of the record written by an older Callcare.
+    expect(writes.map((keys) => keys.map((key) => key.replace(/^checklist:.*/, 'checklist')))).toEqual([
+      ['checklist', 'session:b', 'sessionDigest'],
+      ['session:b'],
+    ]);
   });
 });

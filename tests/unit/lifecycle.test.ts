@@ -11,8 +11,9 @@ import {
   startByHand,
   tabClosed,
 } from '../../lib/sessions/lifecycle';
+import { sessions } from '../../lib/sessions/records';
 import { deleteSessions, markPrompted, repairLists } from '../../lib/sessions/store';
-import { dayCounts, endedTabs, openSessions, sessions } from '../../lib/storage/items';
+import { dayCounts, endedTabs, openSessions } from '../../lib/storage/items';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const ZOOM = 'https://app.zoom.us/wc/81234567890/join';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recover } from '../../lib/sessions/lifecycle';
-import { openSessions, sessions, settings } from '../../lib/storage/items';
+import { sessions } from '../../lib/sessions/records';
+import { openSessions, settings } from '../../lib/storage/items';
 import { quarantined } from '../../lib/storage/stored';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -42,9 +43,11 @@ describe('stored values from every earlier format', () => {
     expect(fixtures.map((fixture) => fixture.file).sort()).toEqual([
       'openSessions.v1.json',
       'openSessions.v2.json',
+      'openSessions.v3.json',
       'session.v1.json',
       'session.v2.json',
       'session.v3.json',
+      'session.v4.json',
       'settings.v1.json',
       'settings.v2.json',
       'settings.v3.json',
