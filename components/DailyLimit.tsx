@@ -13,12 +13,18 @@ export function TodayCount() {
   );
 }
 
-/** `number`: which session of its day this one is. */
-export function OverLimitNotice({ number, startedAt }: { number: number; startedAt: number }) {
+/**
+ * For a running session: the sessions counted on its day, itself the latest
+ * of them, against the daily maximum. The day counts are the one count of
+ * sessions per day (lib/sessions/store.ts keeps them with the records).
+ */
+export function OverLimitNotice({ startedAt }: { startedAt: number }) {
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const marks = useStored(() => dayMarks.get(), dayMarks.watch, 'dayMarks');
+  const counts = useStored(() => dayCounts.get(), dayCounts.watch, 'dayCounts');
   const maximum = stored.value?.maxSessionsPerDay ?? null;
   const day = dayKey(startedAt);
+  const number = counts.value?.[day] ?? 0;
   if (maximum === null || number <= maximum || !marks.value || marks.value.limitNoticeDismissed === day) return null;
   return (
     <div className="notice stack" role="status">

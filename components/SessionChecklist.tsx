@@ -2,10 +2,8 @@
 import { Fragment, useState } from 'react';
 import { carriedOver, previousSessionId, stillToReconfirm } from '../lib/carryOver';
 import { itemsInPhase, PHASES } from '../lib/checklist';
-import { numberOnItsDay } from '../lib/days';
 import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
 import type { ChecklistItem, Session } from '../lib/schemas';
-import { rowsOf } from '../lib/sessions/digest';
 import { stamp } from '../lib/sessions/edits';
 import { sessions } from '../lib/sessions/records';
 import { clients, sessionDigest } from '../lib/storage/items';
@@ -48,16 +46,6 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
     `${session.clientId}`,
   );
   const carried = carriedOver(previous.value, session);
-  // Which session of its day this is, for the daily maximum (read once).
-  const number = useStored(
-    async () => {
-      // The digest may not hold this session yet: it is counted from itself.
-      const others = rowsOf(await sessionDigest.get()).filter((row) => row.id !== session.id);
-      return numberOnItsDay([...others, session], session);
-    },
-    () => () => undefined,
-    session.id,
-  );
   const toReconfirm = stillToReconfirm(carried, session);
 
   const renderItem = (item: ChecklistItem) =>
@@ -110,7 +98,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
         </div>
       )}
       <TodayCount />
-      {running && number.value !== undefined && <OverLimitNotice number={number.value} startedAt={session.startedAt} />}
+      {running && <OverLimitNotice startedAt={session.startedAt} />}
       <ClientPicker clientId={session.clientId} onLink={(clientId) => save({ type: 'link-client', clientId })} />
       {client.value && (
         <details open className="card">

@@ -47,19 +47,6 @@ export function daysOverLimit(all: readonly Pick<Session, 'startedAt'>[], maximu
   return new Set([...sessionsPerDay(all)].filter(([, count]) => count > maximum).map(([day]) => day));
 }
 
-/** Which number this session is on its day (1 for the first), counting by start time. */
-export function numberOnItsDay(
-  all: readonly Pick<Session, 'id' | 'startedAt'>[],
-  session: Pick<Session, 'id' | 'startedAt'>,
-): number {
-  const key = dayKey(session.startedAt);
-  return all.filter(
-    (other) =>
-      dayKey(other.startedAt) === key &&
-      (other.startedAt < session.startedAt || (other.startedAt === session.startedAt && other.id <= session.id)),
-  ).length;
-}
-
 /** The Monday that starts the local week of `timestamp`, as a day key. */
 export function weekKey(timestamp: number): string {
   const date = new Date(timestamp);

@@ -4,7 +4,6 @@ import {
   daysOverLimit,
   lastDays,
   lastWeeks,
-  numberOnItsDay,
   sessionsOnDay,
   sessionsPerDay,
   startOfDay,
@@ -76,8 +75,6 @@ describe('days in the practitioner’s time zone', () => {
     ]);
     expect([...daysOverLimit(all, 2)]).toEqual(['2026-11-20']);
     expect([...daysOverLimit(all, null)]).toEqual([]);
-    expect(numberOnItsDay(all, at(20, 14))).toBe(3);
-    expect(numberOnItsDay(all, at(21, 10))).toBe(1);
   });
 
   it('starts weeks on Monday', () => {

@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTemplate } from '../../lib/checklist';
 import { agreementsOf, digestFrom, digestOf, EMPTY_DIGEST, withChanges } from '../../lib/sessions/digest';
 import { completeAftercare, createSession, keepAftercareDraft, setAgreementState } from '../../lib/sessions/model';
-import { sessions } from '../../lib/sessions/records';
 import { editSession, repairLists } from '../../lib/sessions/store';
 import { sessionDigest, storedSessions } from '../../lib/storage/items';
 
