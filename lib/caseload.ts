@@ -8,7 +8,7 @@ import { m } from './messages';
 import type { Client, Session, Template, TemplateSnapshot } from './schemas';
 import { sessions } from './sessions/records';
 import { deleteSessions } from './sessions/store';
-import { clients, settings, templates } from './storage/items';
+import { clients, sessionDigest, settings, templates } from './storage/items';
 import { withLock } from './storage/lock';
 import { parseTemplateFile, type TemplateFileResult } from './templateFile';
 import { nextVersion } from './templates';
@@ -58,15 +58,26 @@ export function withArchived(client: Client, archived: boolean, now: number): Cl
   return { ...client, archivedAt: archived ? (client.archivedAt ?? now) : null };
 }
 
+/**
+ * A client's sessions, newest first. The digest says which they are, so only
+ * those records are read, not every session stored (a client's page reads
+ * them again at every change to any session).
+ */
 export async function sessionsOfClient(clientId: string): Promise<Session[]> {
-  return (await sessions.all())
-    .filter((session) => session.clientId === clientId)
+  const digest = await sessionDigest.get();
+  const ids = Object.entries(digest.entries)
+    .filter(([, entry]) => entry.clientId === clientId)
+    .map(([id]) => id);
+  const theirs = await Promise.all(ids.map((id) => sessions.get(id)));
+  return theirs
+    .filter((session): session is Session => session !== undefined && session.clientId === clientId)
     .sort((a, b) => b.startedAt - a.startedAt);
 }
 
 /** Deletes a client with all their sessions and notes. Returns how many sessions went with them. */
 export async function deleteClient(clientId: string): Promise<number> {
-  const theirs = await sessionsOfClient(clientId);
+  // Every record is read here, not only those the digest names: none of theirs may stay behind.
+  const theirs = (await sessions.all()).filter((session) => session.clientId === clientId);
   await deleteSessions(theirs.map((session) => session.id));
   await clients.remove(clientId);
   return theirs.length;

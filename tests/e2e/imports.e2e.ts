@@ -110,7 +110,10 @@ describe('a backup from outside', () => {
     // checklist whose cameras item, and its agreement, are named "__proto__". Text surgery, because an object
     // literal cannot hold that key.
     const text = await readFile(saved, 'utf8');
-    const [key, record] = Object.entries(JSON.parse(text).records as Record<string, unknown>)[0] ?? [];
+    const [key, record] =
+      Object.entries(JSON.parse(text).records as Record<string, unknown>).find(([name]) =>
+        name.startsWith('session:'),
+      ) ?? [];
     const id = String(key).slice('session:'.length);
     const other = crypto.randomUUID();
     const hostile = JSON.stringify(record)
