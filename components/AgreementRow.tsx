@@ -1,23 +1,43 @@
-/** One rule of communication: its state as agreed with the client, a note, and when it was set. */
-import { useId } from 'react';
+/**
+ * One rule of communication: its state as agreed with the client, a note, and
+ * when it was set. A recorded rule folds to one line (its text, its state, a
+ * mark if it has a note) once the focus leaves it, and opens again on a click.
+ * On a focused rule, single keys record: A agreed, D declined, N not
+ * applicable, U undoes the last change.
+ */
+import { type FocusEvent, type KeyboardEvent, useState } from 'react';
 import { agreementStateNames, m } from '../lib/messages';
 import type { AgreementRecord, AgreementState, ChecklistItem } from '../lib/schemas';
 import type { Carried } from '../lib/sessions/model';
 import { formatClock, formatDate } from '../lib/time';
-import { Choices } from './Choices';
 import { Guidance } from './Guidance';
 import { SavedText } from './SavedText';
-
-const STATES: readonly AgreementState[] = ['agreed', 'declined', 'not-discussed', 'not-applicable'];
+import { StateControl } from './StateControl';
 
 interface Props {
   item: ChecklistItem;
   record: AgreementRecord | undefined;
   onState: (state: AgreementState) => void;
   onNote: (note: string) => void;
+  /** Takes back this rule's last change. */
+  onUndo: () => void;
   /** What was recorded for this item in the client's previous session, if anything. */
   carried?: Carried;
   onReconfirm?: () => void;
+}
+
+const SHORTCUTS: Record<string, AgreementState> = { a: 'agreed', d: 'declined', n: 'not-applicable' };
+
+/**
+ * Whether a pointer is pressed right now. A row that loses the focus to a
+ * click folds only once that click is done: folding on the press would move
+ * what is being clicked from under the pointer.
+ */
+let pointerDown = false;
+if (typeof document !== 'undefined') {
+  document.addEventListener('pointerdown', () => (pointerDown = true), true);
+  document.addEventListener('pointerup', () => (pointerDown = false), true);
+  document.addEventListener('pointercancel', () => (pointerDown = false), true);
 }
 
 function CarriedOver({
@@ -46,23 +66,61 @@ function CarriedOver({
   );
 }
 
-export function AgreementRow({ item, record, onState, onNote, carried, onReconfirm }: Props) {
-  const _name = useId();
-  const current = record?.state ?? 'not-discussed';
+export function AgreementRow({ item, record, onState, onNote, onUndo, carried, onReconfirm }: Props) {
+  const recorded = record !== undefined && record.changedAt !== null;
+  const [open, setOpen] = useState(!recorded);
+  const state = record?.state ?? 'not-discussed';
+  const hasNote = (record?.note.trim().length ?? 0) > 0;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.altKey || event.ctrlKey || event.metaKey || target.closest('textarea, input, select')) return;
+    const key = event.key.toLowerCase();
+    const chosen = SHORTCUTS[key];
+    if (chosen) {
+      event.preventDefault();
+      onState(chosen);
+    } else if (key === 'u' && recorded) {
+      event.preventDefault();
+      onUndo();
+    }
+  };
+  // A recorded rule folds once the practitioner has moved on from it.
+  const onBlur = (event: FocusEvent<HTMLLIElement>) => {
+    if (!recorded || event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    if (pointerDown) document.addEventListener('click', () => setOpen(false), { once: true });
+    else setOpen(false);
+  };
+
+  if (recorded && !open) {
+    return (
+      <li className="rule folded" onKeyDown={onKeyDown}>
+        <button
+          type="button"
+          className="rule-line"
+          aria-expanded={false}
+          aria-keyshortcuts="A D N U"
+          onClick={() => setOpen(true)}
+        >
+          <span className="rule-text">{item.text}</span>
+          <span className={`badge state-${state}`}>{agreementStateNames[state]}</span>
+          {hasNote && (
+            <span className="note-mark" title={m.ruleHasNote}>
+              <span aria-hidden="true">✎</span>
+              <span className="visually-hidden">{m.ruleHasNote}</span>
+            </span>
+          )}
+        </button>
+      </li>
+    );
+  }
   return (
-    <li className="card">
-      <fieldset>
+    <li className="rule card" onKeyDown={onKeyDown} onBlur={onBlur}>
+      <fieldset aria-keyshortcuts="A D N U">
         <legend>{item.text}</legend>
         <Guidance item={item.text} guidance={item.guidance} />
         {carried && <CarriedOver item={item} carried={carried} record={record} onReconfirm={onReconfirm} />}
-        <Choices
-          label={m.panelStateGroupLabel(item.text)}
-          options={STATES}
-          value={current}
-          names={(state: AgreementState) => agreementStateNames[state]}
-          classOf={(state) => `state-${state}`}
-          onChange={onState}
-        />
+        <StateControl label={m.panelStateGroupLabel(item.text)} value={recorded ? state : null} onChoose={onState} />
       </fieldset>
       <SavedText
         label={m.panelNoteLabel}
@@ -71,8 +129,19 @@ export function AgreementRow({ item, record, onState, onNote, carried, onReconfi
         onSave={onNote}
         placeholder={m.panelNotePlaceholder}
         maxLength={2000}
+        multiline
+        grow
       />
-      {record?.changedAt != null && <p className="muted small">{m.panelSetAt(formatClock(record.changedAt))}</p>}
+      <div className="row small">
+        {recorded && record.changedAt !== null && (
+          <span className="muted">{m.panelSetAt(formatClock(record.changedAt))}</span>
+        )}
+        {recorded && (
+          <button type="button" className="link small" aria-label={m.ruleUndoLabel(item.text)} onClick={onUndo}>
+            {m.ruleUndo}
+          </button>
+        )}
+      </div>
     </li>
   );
 }

@@ -12,18 +12,30 @@ interface Props {
   onRemove: (personId: string) => void;
 }
 
+/** The roles offered on each side of the call. */
+export const ROLES_BY_SIDE: Record<Side, readonly Role[]> = {
+  client: ['client', 'parent', 'sibling', 'partner', 'interpreter', 'other'],
+  practitioner: ['me', 'colleague', 'supervisor', 'trainee', 'interpreter', 'other'],
+};
+
 export function PeoplePresent({ session, onAdd, onRemove }: Props) {
   const ids = { side: useId(), role: useId(), name: useId(), error: useId() };
   const [side, setSide] = useState<Side>('client');
   const [role, setRole] = useState<Role>('client');
+  const chooseSide = (next: Side) => {
+    setSide(next);
+    if (!ROLES_BY_SIDE[next].includes(role)) setRole(ROLES_BY_SIDE[next][0] ?? 'other');
+  };
   const [name, setName] = useState('');
   const [laterChoice, setLaterChoice] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The form opens on demand, so the rules stay near the top during a call; it stays open to note several.
+  const [adding, setAdding] = useState(false);
   const joinedLater = laterChoice ?? suggestsJoinedLater(session, Date.now());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim().length === 0) {
+    if (name.trim().length === 0 && role !== 'me') {
       setError(m.panelPersonNameRequired);
       return;
     }
@@ -40,14 +52,14 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
       {(['client', 'practitioner'] as const).map((listSide) => {
         const people = session.people.filter((person) => person.side === listSide);
         return (
-          <div key={listSide}>
+          <div key={listSide} className="side">
             <h3 id={`side-${listSide}`}>{sideNames[listSide]}</h3>
             {people.length === 0 ? (
               <p className="muted small">{m.panelNobody}</p>
             ) : (
               <ul className="plain" aria-labelledby={`side-${listSide}`}>
                 {people.map((person) => {
-                  const who = `${roleNames[person.role]} ${person.name}`;
+                  const who = `${roleNames[person.role]} ${person.name}`.trim();
                   return (
                     <li key={person.id} className="row">
                       <span>
@@ -74,50 +86,61 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
           </div>
         );
       })}
-      <form className="card stack" onSubmit={submit} aria-label={m.panelAddPerson}>
-        <div className="row">
-          <div style={{ flex: '1 1 8rem' }}>
-            <label htmlFor={ids.side}>{m.panelPersonSide}</label>
-            <select id={ids.side} value={side} onChange={(event) => setSide(sideSchema.parse(event.target.value))}>
-              {sideSchema.options.map((option) => (
-                <option key={option} value={option}>
-                  {sideNames[option]}
-                </option>
-              ))}
-            </select>
+      {!adding ? (
+        <button type="button" aria-expanded={false} onClick={() => setAdding(true)}>
+          {m.panelNoteSomeone}
+        </button>
+      ) : (
+        <form className="card stack" onSubmit={submit} aria-label={m.panelAddPerson}>
+          <div className="row">
+            <div style={{ flex: '1 1 8rem' }}>
+              <label htmlFor={ids.side}>{m.panelPersonSide}</label>
+              <select id={ids.side} value={side} onChange={(event) => chooseSide(sideSchema.parse(event.target.value))}>
+                {sideSchema.options.map((option) => (
+                  <option key={option} value={option}>
+                    {sideNames[option]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div style={{ flex: '1 1 8rem' }}>
+              <label htmlFor={ids.role}>{m.panelPersonRole}</label>
+              <select id={ids.role} value={role} onChange={(event) => setRole(roleSchema.parse(event.target.value))}>
+                {ROLES_BY_SIDE[side].map((option) => (
+                  <option key={option} value={option}>
+                    {roleNames[option]}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div style={{ flex: '1 1 8rem' }}>
-            <label htmlFor={ids.role}>{m.panelPersonRole}</label>
-            <select id={ids.role} value={role} onChange={(event) => setRole(roleSchema.parse(event.target.value))}>
-              {roleSchema.options.map((option) => (
-                <option key={option} value={option}>
-                  {roleNames[option]}
-                </option>
-              ))}
-            </select>
+          <div>
+            <label htmlFor={ids.name}>{m.panelPersonName}</label>
+            <input
+              id={ids.name}
+              type="text"
+              value={name}
+              maxLength={100}
+              autoComplete="off"
+              aria-invalid={error !== null}
+              aria-describedby={error ? ids.error : undefined}
+              onChange={(event) => setName(event.target.value)}
+            />
+            {error && (
+              <p id={ids.error} className="error small" role="alert">
+                {error}
+              </p>
+            )}
           </div>
-        </div>
-        <div>
-          <label htmlFor={ids.name}>{m.panelPersonName}</label>
-          <input
-            id={ids.name}
-            type="text"
-            value={name}
-            maxLength={100}
-            autoComplete="off"
-            aria-invalid={error !== null}
-            aria-describedby={error ? ids.error : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-          {error && (
-            <p id={ids.error} className="error small" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
-        <Checkbox label={m.panelJoinedLaterLabel} checked={joinedLater} onChange={setLaterChoice} />
-        <button type="submit">{m.panelAddPerson}</button>
-      </form>
+          <Checkbox label={m.panelJoinedLaterLabel} checked={joinedLater} onChange={setLaterChoice} />
+          <div className="row">
+            <button type="submit">{m.panelAddPerson}</button>
+            <button type="button" className="link" aria-expanded={true} onClick={() => setAdding(false)}>
+              {m.panelEndNo}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

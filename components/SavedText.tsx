@@ -3,7 +3,7 @@
  * while focused, so a change arriving from storage never moves the cursor;
  * when not focused it shows what is stored.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 interface Props {
   label: string;
@@ -15,6 +15,8 @@ interface Props {
   hint?: string;
   placeholder?: string;
   maxLength?: number;
+  /** A one-line field that grows to several lines as it is typed (multiline only). */
+  grow?: boolean;
 }
 
 export function SavedText({
@@ -26,13 +28,23 @@ export function SavedText({
   hint,
   placeholder,
   maxLength,
+  grow = false,
 }: Props) {
   const id = useId();
   const [text, setText] = useState(value);
   const focused = useRef(false);
+  const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!focused.current) setText(value);
   }, [value]);
+  // Grows with its text (and its placeholder), so a reason is never typed into a slit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the text is what changes the height.
+  useLayoutEffect(() => {
+    const element = area.current;
+    if (!grow || !element) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight + 2}px`;
+  }, [grow, text]);
   const common = {
     id,
     value: text,
@@ -59,7 +71,11 @@ export function SavedText({
           {hint}
         </p>
       )}
-      {multiline ? <textarea {...common} /> : <input type="text" {...common} />}
+      {multiline ? (
+        <textarea {...common} ref={area} rows={grow ? 1 : undefined} className={grow ? 'grow' : undefined} />
+      ) : (
+        <input type="text" {...common} />
+      )}
     </div>
   );
 }

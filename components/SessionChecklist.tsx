@@ -1,20 +1,27 @@
-/** The whole checklist of one session, by phase, as the side panel shows it. Every change is saved at once. */
-import { Fragment, useState } from 'react';
+/**
+ * The whole checklist of one session, as the side panel shows it during a
+ * live call: a header that stays in view (the running time, the progress,
+ * "End session" and the last change's undo), the preparation as a short step
+ * that folds away, then the rules of communication, who is present, and the
+ * reminders. Every change is saved at once.
+ */
+import { useState } from 'react';
 import { carriedOver, previousSessionId, stillToReconfirm } from '../lib/carryOver';
-import { itemsInPhase, PHASES } from '../lib/checklist';
-import { m, phaseIntros, phaseNames, platformNames } from '../lib/messages';
-import type { ChecklistItem, Session } from '../lib/schemas';
-import { stamp } from '../lib/sessions/edits';
+import { itemsInPhase } from '../lib/checklist';
+import { agreementStateNames, m, phaseIntros, phaseNames } from '../lib/messages';
+import type { AgreementState, ChecklistItem, Session } from '../lib/schemas';
+import { type Edit, stamp } from '../lib/sessions/edits';
+import { FIRST_MINUTES_MS } from '../lib/sessions/model';
 import { sessions } from '../lib/sessions/records';
 import { clients, sessionDigest } from '../lib/storage/items';
-import { formatClock, formatDate, formatDuration } from '../lib/time';
+import { formatClock, formatDate } from '../lib/time';
 import { AgreementRow } from './AgreementRow';
 import { CheckRow } from './CheckRow';
 import { ClientPicker, openClientPage } from './ClientPicker';
 import { ConsiderationsSummary } from './ConsiderationsSummary';
 import { OverLimitNotice, TodayCount } from './DailyLimit';
 import { PeoplePresent } from './PeoplePresent';
-import { ProgressLine } from './ProgressLine';
+import { SessionHeader } from './SessionHeader';
 import { TemplatePicker } from './TemplatePicker';
 import { useSessionEditor } from './useSessionEditor';
 import { useNow, useStored } from './useStored';
@@ -25,10 +32,79 @@ interface Props {
   onWriteAftercare: () => void;
 }
 
+/** The last state recorded in this panel, for "Undo". */
+interface LastChange {
+  itemId: string;
+  state: AgreementState;
+  at: number;
+}
+
+function BeforeTheCall({
+  session,
+  now,
+  save,
+  clientCode,
+  children,
+}: {
+  session: Session;
+  now: number;
+  save: (edit: Edit) => void;
+  /** The linked client's pseudonym or case code, shown on the folded line. */
+  clientCode: string | null;
+  children: React.ReactNode;
+}) {
+  const checks = itemsInPhase(session.template.items, 'before');
+  const ticked = checks.filter((item) => session.checks[item.id]?.checked).length;
+  // Shown at the start; folded once ready, once the conversation (or the recording of the rules) has begun, or
+  // after the first minutes; the practitioner can always open or close it.
+  const done =
+    (checks.length > 0 && ticked === checks.length) ||
+    session.conversationStartedAt !== null ||
+    Object.values(session.agreements).some((record) => record.changedAt !== null) ||
+    now - session.startedAt > FIRST_MINUTES_MS ||
+    session.status !== 'running';
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const open = chosen ?? !done;
+  const setOpen = (next: boolean) => {
+    if (next !== open) setChosen(next);
+  };
+  return (
+    <details className="step card" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <span className="step-title">{phaseNames.before}</span>{' '}
+        <span className="muted small">
+          {m.beforeStepSummary(ticked, checks.length)}
+          {clientCode && ` · ${clientCode}`}
+        </span>
+      </summary>
+      <p className="muted small">{phaseIntros.before}</p>
+      {children}
+      {session.status === 'running' &&
+        (session.conversationStartedAt === null ? (
+          <div className="stack">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                save({ type: 'conversation-started', at: stamp() });
+                setOpen(false);
+              }}
+            >
+              {m.beginConversation}
+            </button>
+            <p className="muted small">{m.beginConversationHint}</p>
+          </div>
+        ) : (
+          <p className="muted small">{m.conversationStartedAt(formatClock(session.conversationStartedAt))}</p>
+        ))}
+    </details>
+  );
+}
+
 export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: Props) {
   const now = useNow();
   const { session, save, error } = useSessionEditor(stored);
-  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [lastChange, setLastChange] = useState<LastChange | null>(null);
   const running = session.status === 'running';
   const items = session.template.items;
   const client = useStored(
@@ -48,6 +124,23 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
   const carried = carriedOver(previous.value, session);
   const toReconfirm = stillToReconfirm(carried, session);
 
+  const record = (itemId: string, state: AgreementState) => {
+    const at = stamp();
+    save({ type: 'agreement-state', itemId, state, at });
+    setLastChange({ itemId, state, at });
+  };
+  const undo = (itemId: string) => {
+    const last = session.agreements[itemId]?.history.at(-1);
+    if (!last) return;
+    save({ type: 'agreement-undo', itemId, undoneAt: last.at });
+    setLastChange((current) => (current?.itemId === itemId ? null : current));
+  };
+  const undoItem = lastChange ? items.find((item) => item.id === lastChange.itemId) : undefined;
+  const undoable =
+    lastChange && undoItem && session.agreements[lastChange.itemId]?.history.at(-1)?.at === lastChange.at
+      ? { item: undoItem, state: lastChange.state }
+      : null;
+
   const renderItem = (item: ChecklistItem) =>
     item.kind === 'check' ? (
       <CheckRow
@@ -61,8 +154,9 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
         key={item.id}
         item={item}
         record={session.agreements[item.id]}
-        onState={(state) => save({ type: 'agreement-state', itemId: item.id, state, at: stamp() })}
+        onState={(state) => record(item.id, state)}
         onNote={(note) => save({ type: 'agreement-note', itemId: item.id, note })}
+        onUndo={() => undo(item.id)}
         carried={carried[item.id]}
         onReconfirm={() => {
           const last = carried[item.id];
@@ -77,31 +171,45 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
       if (last) save({ type: 'reconfirm', itemId, last, at });
     }
   };
+  const phase = (name: 'rules' | 'during', extra?: React.ReactNode) => (
+    <section aria-labelledby={`phase-${name}`}>
+      <h2 id={`phase-${name}`}>{phaseNames[name]}</h2>
+      <p className="muted small">{phaseIntros[name]}</p>
+      {extra}
+      <ul className="plain">{itemsInPhase(items, name).map(renderItem)}</ul>
+    </section>
+  );
 
   return (
     <>
-      <header>
-        <h1>{m.popupSessionHeading(platformNames[session.platform])}</h1>
-        <p className="muted small">
-          {m.startedAt(formatClock(session.startedAt))}
-          {running
-            ? ` · ${m.runningFor(formatDuration(now - session.startedAt))}`
-            : session.endedAt !== null && ` · ${m.endedAt(formatClock(session.endedAt))}`}
+      <SessionHeader
+        session={session}
+        now={now}
+        onEnd={onEnd}
+        onWriteAftercare={onWriteAftercare}
+        undo={
+          undoable && {
+            label: m.undoLast(agreementStateNames[undoable.state]),
+            accessibleName: m.undoLastLabel(undoable.item.text, agreementStateNames[undoable.state]),
+            run: () => undo(undoable.item.id),
+          }
+        }
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
         </p>
-      </header>
-      {!running && (
-        <div className="notice" role="status">
-          <p>{m.panelEnded}</p>
-          <button type="button" className="primary" onClick={onWriteAftercare}>
-            {session.status === 'complete' ? m.panelViewAftercare : m.panelWriteAftercare}
-          </button>
-        </div>
       )}
-      <TodayCount />
       {running && <OverLimitNotice startedAt={session.startedAt} />}
-      <ClientPicker clientId={session.clientId} onLink={(clientId) => save({ type: 'link-client', clientId })} />
+      <BeforeTheCall session={session} now={now} save={save} clientCode={client.value?.code ?? null}>
+        <ClientPicker clientId={session.clientId} onLink={(clientId) => save({ type: 'link-client', clientId })} />
+        <TemplatePicker session={session} onChoose={(template) => save({ type: 'switch-template', template })} />
+        <ul className="plain">{itemsInPhase(items, 'before').map(renderItem)}</ul>
+        <TodayCount />
+        <p className="muted small">{m.panelSaved}</p>
+      </BeforeTheCall>
       {client.value && (
-        <details open className="card">
+        <details className="card">
           <summary>{m.considerationsHeading}</summary>
           <ConsiderationsSummary client={client.value} />
           <button type="button" className="link small" onClick={() => openClientPage(client.value?.id ?? '')}>
@@ -109,63 +217,28 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           </button>
         </details>
       )}
-      <TemplatePicker session={session} onChoose={(template) => save({ type: 'switch-template', template })} />
-      <ProgressLine session={session} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {PHASES.map((phase) => (
-        <Fragment key={phase}>
-          <section aria-labelledby={`phase-${phase}`}>
-            <h2 id={`phase-${phase}`}>{phaseNames[phase]}</h2>
-            <p className="muted small">{phaseIntros[phase]}</p>
-            {phase === 'rules' && previous.value && (
-              <div className="notice small">
-                <p>{m.carriedIntro(formatDate(previous.value.startedAt))}</p>
-                {toReconfirm.length > 0 && (
-                  <button type="button" onClick={reconfirmAll}>
-                    {m.carriedReconfirmAll(toReconfirm.length)}
-                  </button>
-                )}
-              </div>
-            )}
-            <ul className="plain">{itemsInPhase(items, phase).map(renderItem)}</ul>
-          </section>
-          {phase === 'rules' && (
-            <PeoplePresent
-              session={session}
-              onAdd={(person) =>
-                save({ type: 'add-person', person: { ...person, id: crypto.randomUUID() }, at: stamp() })
-              }
-              onRemove={(personId) => save({ type: 'remove-person', personId })}
-            />
-          )}
-        </Fragment>
-      ))}
-      <p className="muted small">{m.panelSaved}</p>
-      {running && (
-        <div className="card">
-          {confirmingEnd ? (
-            <fieldset className="stack">
-              <legend>{m.panelEndConfirm}</legend>
-              <div className="row">
-                <button type="button" className="primary" onClick={onEnd}>
-                  {m.panelEndYes}
+      {phase(
+        'rules',
+        <>
+          <p className="muted small">{m.shortcutsHint}</p>
+          {previous.value && (
+            <div className="notice small">
+              <p>{m.carriedIntro(formatDate(previous.value.startedAt))}</p>
+              {toReconfirm.length > 0 && (
+                <button type="button" onClick={reconfirmAll}>
+                  {m.carriedReconfirmAll(toReconfirm.length)}
                 </button>
-                <button type="button" onClick={() => setConfirmingEnd(false)}>
-                  {m.panelEndNo}
-                </button>
-              </div>
-            </fieldset>
-          ) : (
-            <button type="button" className="danger" onClick={() => setConfirmingEnd(true)}>
-              {m.panelEndSession}
-            </button>
+              )}
+            </div>
           )}
-        </div>
+        </>,
       )}
+      <PeoplePresent
+        session={session}
+        onAdd={(person) => save({ type: 'add-person', person: { ...person, id: crypto.randomUUID() }, at: stamp() })}
+        onRemove={(personId) => save({ type: 'remove-person', personId })}
+      />
+      {phase('during')}
     </>
   );
 }

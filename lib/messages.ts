@@ -26,8 +26,7 @@ export const phaseNames = {
 
 export const phaseIntros = {
   before: 'Your own preparation. Tick each one when it is true.',
-  rules:
-    'Agree these with the client at the start. Record what was said for each: a declined item is a record, not a failure.',
+  rules: 'Agree these with the client at the start. A declined item is a record of what was said, not a failure.',
   during: 'Reminders to keep in view while you talk.',
 } as const;
 
@@ -44,8 +43,11 @@ export const roleNames = {
   sibling: 'Sibling',
   partner: 'Partner',
   interpreter: 'Interpreter',
-  colleague: 'Colleague',
+  colleague: 'Co-worker',
   other: 'Other',
+  me: 'Me (the practitioner)',
+  supervisor: 'Supervisor',
+  trainee: 'Trainee',
 } as const;
 
 export const sideNames = {
@@ -336,6 +338,7 @@ export const m = {
 
   // Shared
   runningFor: (duration: string) => `Running for ${duration}`,
+  runningSince: (time: string, duration: string) => `Since ${time} · ${duration}`,
   startedAt: (time: string) => `Started ${time}`,
   endedAt: (time: string) => `Ended ${time}`,
   agreementsProgress: (recorded: number, total: number) => `Agreements recorded: ${recorded} of ${total}`,
@@ -378,6 +381,19 @@ export const m = {
   panelNoteLabelFor: (item: string) => `Note for: ${item}`,
   panelNotePlaceholder: 'Optional: what was said, or a reason',
   panelSetAt: (time: string) => `Set at ${time}`,
+  ruleHasNote: 'Has a note',
+  ruleUndo: 'Undo',
+  ruleUndoLabel: (item: string) => `Undo the last change: ${item}`,
+  undoLast: (state: string) => `Undo “${state}”`,
+  undoLastLabel: (item: string, state: string) => `Undo the last change: ${state} for ${item}`,
+  agreedOrAnswered: (recorded: number, total: number) => `${recorded} of ${total} agreed or answered`,
+  beforeStepSummary: (ticked: number, total: number) => `${ticked} of ${total} ready`,
+  beginConversation: 'Begin the conversation',
+  beginConversationHint: 'Marks the start: anyone you add after this is suggested as joining later.',
+  conversationStartedAt: (time: string) => `Conversation started ${time}`,
+  sessionLasted: (duration: string) => `lasted ${duration}`,
+  panelClientAndChecklist: 'Client and checklist',
+  shortcutsHint: 'Keys on a rule: A agreed, D declined, N not applicable, U undo.',
   panelStateGroupLabel: (item: string) => `What was agreed: ${item}`,
   panelPresentHeading: 'Who is present',
   panelPresentHint: 'Use a role and a first name or initial, never a full name.',
@@ -387,6 +403,8 @@ export const m = {
   panelAddPerson: 'Add person',
   panelRemovePerson: (who: string) => `Remove ${who}`,
   panelNobody: 'Nobody noted yet.',
+  panelNoteSomeone: 'Note someone present',
+  panelAddPersonDone: 'Done',
   panelJoinedLater: 'joined later',
   panelJoinedLaterLabel: 'Joined after the start',
   panelNotedAt: (time: string) => `noted ${time}`,

@@ -8,7 +8,19 @@ import { PLATFORM_IDS } from './platforms';
 export const phaseSchema = z.enum(['before', 'rules', 'during']);
 export const itemKindSchema = z.enum(['agreement', 'check']);
 export const agreementStateSchema = z.enum(['agreed', 'declined', 'not-discussed', 'not-applicable']);
-export const roleSchema = z.enum(['client', 'parent', 'sibling', 'partner', 'interpreter', 'colleague', 'other']);
+export const roleSchema = z.enum([
+  'client',
+  'parent',
+  'sibling',
+  'partner',
+  'interpreter',
+  'colleague',
+  'other',
+  // The practitioner's side.
+  'me',
+  'supervisor',
+  'trainee',
+]);
 export const sideSchema = z.enum(['client', 'practitioner']);
 export const sessionPlatformSchema = z.enum([...PLATFORM_IDS, 'custom', 'phone', 'other']);
 export const sessionStatusSchema = z.enum(['running', 'aftercare-pending', 'complete']);
@@ -175,6 +187,12 @@ export const sessionSchema = z.object({
   agreements: z.record(storedItemIdSchema, agreementRecordSchema),
   checks: z.record(storedItemIdSchema, checkRecordSchema),
   people: z.array(personSchema),
+  /**
+   * When the practitioner marked the start of the conversation (the
+   * preparation done, the client there): anyone noted after it is suggested as
+   * joining later. Absent in records from before it existed.
+   */
+  conversationStartedAt: timestamp.nullable().default(null),
   aftercare: aftercareSchema,
 });
 

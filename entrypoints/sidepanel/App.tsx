@@ -35,9 +35,22 @@ function useTabToFollow(): number | null | undefined {
   return tabId;
 }
 
-function chooseSession(open: OpenSessions, tabId: number | null, picked: string | null): string | null {
+function chooseSession(
+  open: OpenSessions,
+  tabId: number | null,
+  picked: string | null,
+  shown: string | null,
+): string | null {
   const named = new URLSearchParams(location.search).get('session');
   if (named) return named;
+  // A call running in the followed tab comes first; otherwise the session on screen stays there, even once it
+  // has ended (and its note is written), until another call takes its place.
+  const runningInTab =
+    tabId === null
+      ? undefined
+      : Object.entries(open).find(([, entry]) => entry.tabId === tabId && entry.status === 'running');
+  if (runningInTab) return runningInTab[0];
+  if (shown && open[shown]?.status !== 'running') return shown;
   const entries = Object.entries(open);
   const newestFirst = (a: [string, OpenSessions[string]], b: [string, OpenSessions[string]]) =>
     b[1].startedAt - a[1].startedAt;
@@ -57,7 +70,11 @@ export function App() {
   const open = useStored(() => openSessions.get(), openSessions.watch, 'open');
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const sessionId = open.value && tabId !== undefined ? chooseSession(open.value, tabId, picked) : null;
+  const [shown, setShown] = useState<string | null>(null);
+  const sessionId = open.value && tabId !== undefined ? chooseSession(open.value, tabId, picked, shown) : null;
+  useEffect(() => {
+    if (sessionId !== null) setShown(sessionId);
+  }, [sessionId]);
   const session = useStored(
     async () => (sessionId ? ((await sessions.get(sessionId)) ?? null) : null),
     sessions.watch,
@@ -73,7 +90,7 @@ export function App() {
     run.then((reply) => setError(reply.ok ? null : m.errorGeneric(reply.error ?? '')));
 
   return (
-    <main>
+    <main className="panel">
       {error && (
         <p className="error" role="alert">
           {error}

@@ -23,7 +23,9 @@ import {
   setAgreementNote,
   setAgreementState,
   setCheck,
+  startConversation,
   switchTemplate,
+  undoAgreementChange,
 } from './model';
 
 const at = z.number().int().nonnegative();
@@ -34,6 +36,9 @@ const aftercareFieldsSchema = aftercareSchema.omit({ updatedAt: true, completedA
 export const editSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agreement-state'), itemId, state: agreementStateSchema, at }),
   z.object({ type: z.literal('agreement-note'), itemId, note: z.string().max(20_000) }),
+  /** Takes back the change of `itemId` made at `undoneAt`, if it is still its last. */
+  z.object({ type: z.literal('agreement-undo'), itemId, undoneAt: at }),
+  z.object({ type: z.literal('conversation-started'), at }),
   z.object({
     type: z.literal('reconfirm'),
     itemId,
@@ -75,6 +80,10 @@ function applyOne(session: Session, edit: Edit): Session {
     }
     case 'agreement-note':
       return setAgreementNote(session, edit.itemId, edit.note);
+    case 'agreement-undo':
+      return undoAgreementChange(session, edit.itemId, edit.undoneAt);
+    case 'conversation-started':
+      return startConversation(session, edit.at);
     case 'reconfirm': {
       const changedAt = Object.hasOwn(session.agreements, edit.itemId)
         ? session.agreements[edit.itemId]?.changedAt

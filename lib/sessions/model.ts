@@ -86,6 +86,7 @@ export function createSession({
     agreements: agreementsFor(template),
     checks: {},
     people: [],
+    conversationStartedAt: null,
     aftercare: emptyAftercare(),
   };
 }
@@ -111,6 +112,32 @@ export function setAgreementState(session: Session, itemId: string, state: Agree
         changedAt: now,
         history: [...current.history, { state, at: now }],
         confirmedFrom: null,
+      },
+    },
+  };
+}
+
+/**
+ * Takes back an agreement's change made at `undoneAt`, if it is still the
+ * last one: the state before it comes back (unset, if there was none).
+ */
+export function undoAgreementChange(session: Session, itemId: string, undoneAt: number): Session {
+  requireItem(session, itemId, 'agreement');
+  const current = recordOf(session, itemId);
+  const last = current.history.at(-1);
+  if (!last || last.at !== undoneAt) return session;
+  const history = current.history.slice(0, -1);
+  const before = history.at(-1);
+  return {
+    ...session,
+    agreements: {
+      ...session.agreements,
+      [itemId]: {
+        ...current,
+        state: before?.state ?? 'not-discussed',
+        changedAt: before?.at ?? null,
+        history,
+        confirmedFrom: before ? current.confirmedFrom : null,
       },
     },
   };
@@ -181,23 +208,29 @@ export interface NewPerson {
   joinedLater: boolean;
 }
 
-/** Someone noted this long after the start has, most likely, joined later. */
-export const JOINED_LATER_AFTER_MS = 10 * 60 * 1000;
+/** The first minutes of a call: who is noted then was there from the start, unless the practitioner says otherwise. */
+export const FIRST_MINUTES_MS = 5 * 60 * 1000;
+
+/** The practitioner marks the start of the conversation (once: the first mark stands). */
+export function startConversation(session: Session, now: number): Session {
+  return session.conversationStartedAt === null ? { ...session, conversationStartedAt: now } : session;
+}
 
 /**
  * Whether someone noted now most likely joined after the start: once the
- * "everyone present is named" rule has been recorded, or some minutes in.
- * The practitioner can always say otherwise when adding the person.
+ * practitioner has marked the start of the conversation, or after the first
+ * minutes. People noted at the start are not. The practitioner can always say
+ * otherwise when adding the person.
  */
 export function suggestsJoinedLater(session: Session, now: number): boolean {
-  const present = session.agreements['rule-present'];
-  const presentRecorded = present !== undefined && present.state !== 'not-discussed';
-  return presentRecorded || now - session.startedAt > JOINED_LATER_AFTER_MS;
+  const marked = session.conversationStartedAt !== null && now >= session.conversationStartedAt;
+  return marked || now - session.startedAt > FIRST_MINUTES_MS;
 }
 
 export function addPerson(session: Session, person: NewPerson, now: number): Session {
   const name = person.name.trim();
-  if (name.length === 0) throw new Error('a person needs a first name or an initial');
+  // The practitioner themselves needs no name; everyone else a first name or an initial.
+  if (name.length === 0 && person.role !== 'me') throw new Error('a person needs a first name or an initial');
   const added: Person = { ...person, name, notedAt: now };
   return { ...session, people: [...session.people, added] };
 }

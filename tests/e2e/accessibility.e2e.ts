@@ -111,14 +111,17 @@ describe('by keyboard alone', () => {
       expect(outline).not.toBe('none');
     }
     expect(await cameras.evaluate((group) => group.contains(document.activeElement))).toBe(true);
-    // The focus lands on the current state, "Not discussed"; arrow keys move between states, and the state is saved.
-    await page.keyboard.press('ArrowLeft');
+    // Nothing is recorded yet, so the focus lands on the first state; arrow keys only move it, Space records.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Agreed');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Declined');
+    await page.keyboard.press('Space');
     await expect
-      .poll(async () => (await callSession())?.agreements)
-      .toMatchObject({
-        'rule-cameras': { state: 'declined' },
-      });
+      .poll(async () => (await callSession())?.agreements['rule-cameras'])
+      .toMatchObject({ state: 'declined', history: [{ state: 'declined' }] });
 
+    await page.getByRole('button', { name: 'Note someone present' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByLabel('First name or initial').focus();
     await page.keyboard.type('J');
     await page.keyboard.press('Enter');

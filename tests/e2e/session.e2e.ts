@@ -89,13 +89,14 @@ describe('a session from call to aftercare note', () => {
     const panelPage = await h.extensionPage(`sidepanel.html?tab=${callTab}`);
     await panelPage.setViewportSize({ width: 320, height: 1400 });
     const panel = new SidePanel(panelPage);
-    await expect.poll(() => panel.progress().textContent()).toBe('Agreements recorded: 0 of 11');
+    await expect.poll(() => panel.progress().textContent()).toBe('0 of 11 agreed or answered');
+    // The preparation first, while its step is open at the start of the call.
+    await panel.check(QUIET).check();
     await panel.setAgreement(CAMERAS, 'Declined');
     await panel.noteFor(CAMERAS).fill("Client's camera is broken; audio only");
     await panel.setAgreement(RECORDING, 'Agreed');
-    await panel.check(QUIET).check();
     await panel.addPerson('Client side', 'Parent', 'M.');
-    await expect.poll(() => panel.progress().textContent()).toBe('Agreements recorded: 2 of 11');
+    await expect.poll(() => panel.progress().textContent()).toBe('2 of 11 agreed or answered');
     await expect.poll(() => panelPage.getByText('Parent').count()).toBeGreaterThan(0);
     await panelPage.setViewportSize({ width: 320, height: 900 });
     await panelPage

@@ -22,6 +22,8 @@ export class SidePanel {
 
   async addPerson(side: 'Client side' | 'Practitioner side', role: string, name: string) {
     const form = this.page.getByRole('form', { name: 'Add person' });
+    // The form opens on demand, and stays open to note several people.
+    if (!(await form.isVisible())) await this.page.getByRole('button', { name: 'Note someone present' }).click();
     await form.getByLabel('Side').selectOption({ label: side });
     await form.getByLabel('Role').selectOption({ label: role });
     await form.getByLabel('First name or initial').fill(name);
@@ -31,6 +33,8 @@ export class SidePanel {
   /** Links the session to a client by code, choosing an existing one or creating it. */
   async linkClient(code: string) {
     const form = this.page.getByRole('form', { name: 'Client' });
+    // The client is linked in the "Before the call" step, folded once the call is under way.
+    if (!(await form.isVisible())) await this.page.getByText('Before the call', { exact: true }).click();
     await form.getByLabel('Client (pseudonym or case code)').fill(code);
     await form.getByRole('button', { name: 'Link client' }).click();
     const create = form.getByRole('button', { name: `Create client "${code}" and link` });
@@ -41,7 +45,7 @@ export class SidePanel {
   }
 
   progress(): Locator {
-    return this.page.getByText(/^Agreements recorded: \d+ of \d+$/);
+    return this.page.getByText(/^\d+ of \d+ agreed or answered$/);
   }
 
   async endSession() {
