@@ -117,7 +117,7 @@ describe('by keyboard alone', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Declined');
     await page.keyboard.press('Space');
     await expect
-      .poll(async () => (await callSession())?.agreements['rule-cameras'])
+      .poll(async () => ((await callSession())?.agreements as Record<string, unknown> | undefined)?.['rule-cameras'])
       .toMatchObject({ state: 'declined', history: [{ state: 'declined' }] });
 
     await page.getByRole('button', { name: 'Note someone present' }).focus();

@@ -12,6 +12,7 @@ import {
   setAgreementNote,
   setAgreementState,
   setCheck,
+  startConversation,
   suggestsJoinedLater,
 } from '../../lib/sessions/model';
 
@@ -91,7 +92,7 @@ describe('a session record', () => {
     expect(progress(session).checksTicked).toBe(1);
   });
 
-  it('notes people present, and suggests "joined later" once everyone present was named', () => {
+  it('notes people present, and suggests "joined later" only after the conversation has started', () => {
     let session = fresh();
     expect(suggestsJoinedLater(session, minutes(1))).toBe(false);
     session = addPerson(
@@ -99,9 +100,13 @@ describe('a session record', () => {
       { id: 'p1', side: 'client', role: 'client', name: ' A. ', joinedLater: false },
       minutes(1),
     );
+    // Naming everyone present is done at the start: it does not make the next person a late arrival.
     session = setAgreementState(session, 'rule-present', 'agreed', minutes(2));
-    expect(suggestsJoinedLater(session, minutes(3))).toBe(true);
-    expect(suggestsJoinedLater(fresh(), minutes(11))).toBe(true);
+    expect(suggestsJoinedLater(session, minutes(3))).toBe(false);
+    const started = startConversation(session, minutes(3));
+    expect(suggestsJoinedLater(started, minutes(3))).toBe(true);
+    expect(startConversation(started, minutes(4)).conversationStartedAt).toBe(minutes(3));
+    expect(suggestsJoinedLater(fresh(), minutes(6))).toBe(true);
     session = addPerson(
       session,
       { id: 'p2', side: 'client', role: 'sibling', name: 'B', joinedLater: true },
