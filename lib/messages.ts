@@ -385,7 +385,7 @@ export const m = {
   ruleUndo: 'Undo',
   ruleUndoLabel: (item: string) => `Undo the last change: ${item}`,
   undoLast: (state: string) => `Undo “${state}”`,
-  undoLastLabel: (item: string, state: string) => `Undo the last change: ${state} for ${item}`,
+  undoLastLabel: (item: string, state: string) => `Undo “${state}” for ${item}`,
   agreedOrAnswered: (recorded: number, total: number) => `${recorded} of ${total} agreed or answered`,
   beforeStepSummary: (ticked: number, total: number) => `${ticked} of ${total} ready`,
   beginConversation: 'Begin the conversation',
