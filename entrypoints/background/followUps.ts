@@ -39,7 +39,8 @@ export function wantedAlarms(
  * Brings the alarms in step with the notes. Called at every wake, and when the
  * digest or the settings change: an alarm already at its time is left alone
  * (even one overdue, which the browser fires once it wakes), so a wake never
- * moves one; a time changed is set again; one no longer called for goes.
+ * moves one; a time changed is set again; one no longer called for goes,
+ * with its notification if that is still shown.
  * While Callcare is locked the notes cannot be read, and the alarms stay as
  * they are.
  */
@@ -57,6 +58,12 @@ export async function scheduleFollowUps(now = Date.now()): Promise<void> {
     else await browser.alarms.clear(alarm.name);
   }
   for (const [name, when] of wanted) await browser.alarms.create(name, { when });
+  // A follow-up done (or its session deleted) takes its notification, still on screen, with it.
+  for (const name of Object.keys(await browser.notifications.getAll())) {
+    const id = name.startsWith(FOLLOW_UP_PREFIX) ? name.slice(FOLLOW_UP_PREFIX.length) : null;
+    if (id !== null && (Object.hasOwn(digest.entries, id) ? digest.entries[id]?.followUp : null) !== 'open')
+      await browser.notifications.clear(name);
+  }
 }
 
 /** Whether an alarm whose time has passed still belongs to an open follow-up, or a next contact to remind of. */
