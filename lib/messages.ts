@@ -424,6 +424,7 @@ export const m = {
   nextContactTitleToday: 'Next contact today',
   nextContactTitleOn: (date: string) => `Next contact on ${date}`,
   nextContactMessage: (platform: string, when: string) => `As agreed in your ${platform} session of ${when}.`,
+  nextContactTitleLocked: 'A next contact is coming up',
   nextContactLocked: 'Unlock Callcare to see which session.',
   aftercareFollowUp: 'Follow-up agreed',
   aftercareNextContact: 'Date of next contact',

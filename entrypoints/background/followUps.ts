@@ -98,7 +98,7 @@ export async function remind(name: string, now = Date.now()): Promise<boolean> {
   let message: string;
   if (locked) {
     // The notes are sealed: the alarm was set while they were readable, so it still stands; say less.
-    title = followUp ? m.followUpDueTitle : m.nextContactTitleToday;
+    title = followUp ? m.followUpDueTitle : m.nextContactTitleLocked;
     message = followUp ? m.followUpDueLocked : m.nextContactLocked;
   } else {
     const digest = await sessionDigest.get();

@@ -63,7 +63,7 @@ function SessionEntry({ session }: { session: Session }) {
             <>
               <dt>{m.aftercareFollowUp}</dt>
               <dd>
-                {note.followUpAgreed} {note.nextContact}
+                {note.followUpAgreed} {note.nextContact && formatContactDate(note.nextContact)}
               </dd>
             </>
           )}

@@ -10,6 +10,8 @@ import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
 import { briefs } from '../../lib/sessions/openList';
 import { editSession } from '../../lib/sessions/store';
 import { DEFAULT_SETTINGS, openSessions, sessionDigest, settings } from '../../lib/storage/items';
+import { lock, turnOn } from '../../lib/storage/protection';
+import { forgetCached } from '../../lib/storage/vault';
 
 const originalZone = process.env.TZ;
 // Times are read in one time zone, whatever the machine's.
@@ -82,7 +84,11 @@ describe('the reminder of a next contact', () => {
 });
 
 describe('follow-up reminders in the worker', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The key cached in memory belongs to the previous test's storage.
+    forgetCached();
+  });
 
   it('sets one alarm per open follow-up when it is missing, and a wake does not move it', async () => {
     const first = await endedSession(1);
@@ -162,6 +168,19 @@ describe('follow-up reminders in the worker', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
     expect(await remind(`follow-up:${id}`, at(20, 14))).toBe(false);
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('keeps its alarms while Callcare is locked, and fires with no word of the session', async () => {
+    const id = await endedSession();
+    await flagFollowUp(id, at(20, 14));
+    await scheduleFollowUps(at(20, 11));
+    await turnOn('a long passphrase');
+    await lock();
+    await scheduleFollowUps(at(20, 12));
+    expect(await alarmTimes()).toEqual({ [`follow-up:${id}`]: at(20, 14) });
+    expect(await remind(`follow-up:${id}`, at(20, 14))).toBe(true);
+    const shown = (await fakeBrowser.notifications.getAll())[`follow-up:${id}`] as unknown as { message: string };
+    expect(shown.message).toBe('A follow-up is due. Unlock Callcare to see which session.');
   });
 
   it('lists open follow-ups in the end-of-workday notice', async () => {
