@@ -156,5 +156,7 @@ describe('an aftercare note that follows up', () => {
     // Without the setting, no reminder of the next contact.
     await options.getByRole('checkbox', { name: 'Remind me on the day of the next contact' }).uncheck();
     await expect.poll(() => alarmTime(h, `next-contact:${id}`)).toBeNull();
+    await options.getByRole('heading', { name: 'Your own wellbeing' }).scrollIntoViewIfNeeded();
+    await options.screenshot({ path: join(SHOTS, 'settings-next-contact.png') });
   });
 });
