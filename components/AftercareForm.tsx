@@ -1,7 +1,8 @@
 /** The aftercare note of PRODUCT.md. Kept as a draft as it is typed; "Save" completes the session. */
 import { useId, useState } from 'react';
+import { atTimeOnDay, defaultFollowUpTime, timeOfDay } from '../lib/followUps';
 import { clientSeemedNames, m } from '../lib/messages';
-import { type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
+import { type Aftercare, type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
 import type { AftercareFields } from '../lib/sessions/model';
 import { formatClock } from '../lib/time';
 import { SELF_RATINGS, type SelfRating } from '../lib/wellbeing';
@@ -19,9 +20,55 @@ interface Props {
   onDraft: (fields: Partial<AftercareFields>) => void;
   onComplete: () => void;
   busy: boolean;
+  /** The end of the workday from the settings: a follow-up's reminder is offered no later than that. */
+  workdayEnd: string | null;
 }
 
-export function AftercareForm({ session, stored, saving, onDraft, onComplete, busy }: Props) {
+/** The reminder of a follow-up flagged today, and marking it done. */
+function FollowUp({ note, onDraft }: { note: Aftercare; onDraft: Props['onDraft'] }) {
+  const ids = { time: useId(), hint: useId() };
+  // A half-typed time stays on screen; it is saved once whole.
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = typed ?? (note.followUpAt === null ? '' : timeOfDay(note.followUpAt));
+  return (
+    <div className="field indented">
+      <label htmlFor={ids.time}>{m.aftercareFollowUpAt}</label>
+      <p id={ids.hint} className="muted small">
+        {m.aftercareFollowUpAtHint}
+      </p>
+      <input
+        id={ids.time}
+        type="time"
+        value={shown}
+        aria-describedby={ids.hint}
+        disabled={note.followUpDoneAt !== null}
+        onChange={(event) => {
+          const value = event.target.value;
+          // The day the reminder was set for stays its day; a follow-up flagged without a time gets today.
+          const at = atTimeOnDay(note.followUpAt ?? Date.now(), value);
+          setTyped(at === null && value !== '' ? value : null);
+          if (at !== null || value === '') onDraft({ followUpAt: at });
+        }}
+      />
+      {note.followUpDoneAt === null ? (
+        <p>
+          <button type="button" onClick={() => onDraft({ followUpDoneAt: Date.now() })}>
+            {m.aftercareFollowUpDone}
+          </button>
+        </p>
+      ) : (
+        <p className="row">
+          <span role="status">{m.aftercareFollowUpDoneAt(formatClock(note.followUpDoneAt))}</span>
+          <button type="button" onClick={() => onDraft({ followUpDoneAt: null })}>
+            {m.aftercareFollowUpReopen}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function AftercareForm({ session, stored, saving, onDraft, onComplete, busy, workdayEnd }: Props) {
   const note = session.aftercare;
   const ids = { next: useId() };
   const [nextContact, setNextContact] = useState(note.nextContact);
@@ -56,11 +103,20 @@ export function AftercareForm({ session, stored, saving, onDraft, onComplete, bu
         onSave={(value) => onDraft({ concerns: value })}
         multiline
       />
-      <Checkbox
-        label={m.aftercareFollowUpToday}
-        checked={note.followUpToday}
-        onChange={(checked) => onDraft({ followUpToday: checked })}
-      />
+      <div className="stack">
+        <Checkbox
+          label={m.aftercareFollowUpToday}
+          checked={note.followUpToday}
+          onChange={(checked) =>
+            onDraft(
+              checked
+                ? { followUpToday: true, followUpAt: defaultFollowUpTime(Date.now(), workdayEnd), followUpDoneAt: null }
+                : { followUpToday: false, followUpAt: null, followUpDoneAt: null },
+            )
+          }
+        />
+        {note.followUpToday && <FollowUp note={note} onDraft={onDraft} />}
+      </div>
       <SavedText
         label={m.aftercareFollowUp}
         value={note.followUpAgreed}

@@ -1,4 +1,5 @@
 /** Finding sessions in the history: filters and a search of the notes. Pure. */
+import { type FollowUpState, followUpState } from './followUps';
 import type { Client, Session, SessionPlatform, SessionStatus } from './schemas';
 
 export interface HistoryFilter {
@@ -8,6 +9,8 @@ export interface HistoryFilter {
   to: string;
   platform: SessionPlatform | 'any';
   status: SessionStatus | 'any';
+  /** Only sessions whose follow-up is still open. */
+  followUpOpen: boolean;
   search: string;
 }
 
@@ -17,6 +20,7 @@ export const NO_FILTER: HistoryFilter = {
   to: '',
   platform: 'any',
   status: 'any',
+  followUpOpen: false,
   search: '',
 };
 
@@ -49,6 +53,7 @@ export interface HistoryRow {
   platform: SessionPlatform;
   status: SessionStatus;
   clientId: string | null;
+  followUp: FollowUpState;
 }
 
 const searchWords = (search: string) => search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -78,6 +83,7 @@ export function filterRows<T extends HistoryRow>(
       if (filter.clientId !== 'any' && row.clientId !== filter.clientId) return false;
       if (filter.platform !== 'any' && row.platform !== filter.platform) return false;
       if (filter.status !== 'any' && row.status !== filter.status) return false;
+      if (filter.followUpOpen && row.followUp !== 'open') return false;
       const day = localDay(row.startedAt);
       if (filter.from && day < filter.from) return false;
       if (filter.to && day > filter.to) return false;
@@ -96,5 +102,6 @@ export function filterHistory(
   clients: ReadonlyMap<string, Client> = new Map(),
 ): Session[] {
   const matches = searchWords(filter.search).length > 0 ? searchSessions(all, filter.search, clients) : undefined;
-  return filterRows(all, filter, matches);
+  const rows = all.map((session) => ({ ...session, followUp: followUpState(session.aftercare) }));
+  return filterRows(rows, filter, matches);
 }

@@ -155,6 +155,10 @@ export const aftercareSchema = z.object({
   clientSeemedNote: z.string(),
   concerns: z.string(),
   followUpToday: z.boolean(),
+  /** When to be reminded of today's follow-up (the practitioner's choice); null while none is flagged. */
+  followUpAt: timestamp.nullable(),
+  /** When the follow-up was marked done; null while it is open (or none is flagged). */
+  followUpDoneAt: timestamp.nullable(),
   followUpAgreed: z.string(),
   /** A calendar date as yyyy-mm-dd, or empty. */
   nextContact: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
@@ -250,6 +254,8 @@ export const settingsSchema = z.object({
     .nullable(),
   /** Whether the weekly wellbeing view is shown. */
   wellbeingView: z.boolean(),
+  /** A notification on the morning of a session's date of next contact. */
+  remindNextContact: z.boolean(),
 });
 
 export const considerationIdSchema = z.enum([

@@ -9,13 +9,14 @@ import { useStored } from '../../components/useStored';
 import { deleteSession } from '../../lib/caseload';
 import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
+import { isToday } from '../../lib/followUps';
 import { m, platformNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
 import { stamp } from '../../lib/sessions/edits';
 import type { AftercareFields } from '../../lib/sessions/model';
 import { sessions } from '../../lib/sessions/records';
-import { openSessions } from '../../lib/storage/items';
-import { formatDateTime } from '../../lib/time';
+import { openSessions, settings } from '../../lib/storage/items';
+import { formatClock, formatDateTime, formatDuration } from '../../lib/time';
 
 export function App() {
   const sessionId = new URLSearchParams(location.search).get('session');
@@ -93,8 +94,9 @@ function SessionActions({ session }: { session: Session }) {
   );
 }
 
-function AftercareView({ stored }: { stored: Session }) {
-  const { session: current, save, saveOrThrow, saving, error: saveError } = useSessionEditor(stored);
+function AftercareView({ stored: storedSession }: { stored: Session }) {
+  const stored = useStored(() => settings.get(), settings.watch, 'settings');
+  const { session: current, save, saveOrThrow, saving, error: saveError } = useSessionEditor(storedSession);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -124,6 +126,16 @@ function AftercareView({ stored }: { stored: Session }) {
     <main>
       <h1>{m.aftercareTitle}</h1>
       <p className="muted">{m.aftercareFor(platformNames[current.platform], formatDateTime(current.startedAt))}</p>
+      {current.endedAt !== null && (
+        <p className="muted">
+          {m.aftercareEnded(
+            isToday(current.endedAt, current.startedAt)
+              ? formatClock(current.endedAt)
+              : formatDateTime(current.endedAt),
+            formatDuration(current.endedAt - current.startedAt),
+          )}
+        </p>
+      )}
       {current.status === 'running' && <p className="notice">{m.aftercareStillRunning}</p>}
       {shownError && (
         <p className="error" role="alert">
@@ -135,11 +147,12 @@ function AftercareView({ stored }: { stored: Session }) {
         <AftercareForm
           key={current.id}
           session={current}
-          stored={stored}
+          stored={storedSession}
           saving={saving}
           onDraft={keepDraft}
           onComplete={complete}
           busy={busy}
+          workdayEnd={stored.value?.workdayEnd ?? null}
         />
         <aside className="card">
           <SessionRecord session={current} />

@@ -6,16 +6,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openPanel } from '../../lib/extension/panel';
-import { clearAftercareNotification, sessionIdOfNotification } from '../../lib/extension/prompts';
+import { sessionIdOfNotification } from '../../lib/extension/prompts';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
 import { moveChecklistsOut, repairLists } from '../../lib/sessions/store';
-import { openSessions, settings } from '../../lib/storage/items';
+import { openSessions, sessionDigest, settings } from '../../lib/storage/items';
 import { vaultStatus, watchVault } from '../../lib/storage/vault';
 import { openAftercarePage } from './aftercarePrompt';
 import { applyAutoLockSetting, whenIdle } from './autoLock';
 import { showBadges } from './badge';
 import { handleCommand, isFromThisExtension } from './commandHandler';
 import { applyLifecycleEvents } from './effects';
+import { remind, scheduleFollowUps, sessionOfReminder } from './followUps';
 import { setupProtection } from './protection';
 import { checkRetention, RETENTION_ALARM, RETENTION_NOTIFICATION, scheduleRetentionCheck } from './retentionCheck';
 import { watchStartKind } from './startKind';
@@ -62,15 +63,19 @@ export default defineBackground(() => {
         await writePending();
         await repairLists();
         await moveChecklistsOut();
+        await scheduleFollowUps();
       })
       .catch(report);
   });
   setupProtection(report);
   applyAutoLockSetting().catch(report);
   scheduleWorkdayEnd().catch(report);
+  scheduleFollowUps().catch(report);
+  sessionDigest.watch(() => scheduleFollowUps().catch(report));
   settings.watch(() => {
     applyAutoLockSetting().catch(report);
     scheduleWorkdayEnd().catch(report);
+    scheduleFollowUps().catch(report);
   });
   browser.idle.onStateChanged.addListener((state) => {
     whenIdle(state).catch(report);
@@ -80,6 +85,7 @@ export default defineBackground(() => {
     if (alarm.name === RETENTION_ALARM) checkRetention().catch(report);
     if (alarm.name === WORKDAY_END_ALARM) remindWorkdayEnd(false).catch(report);
     if (alarm.name === WORKDAY_SNOOZE_ALARM) remindWorkdayEnd(true).catch(report);
+    if (sessionOfReminder(alarm.name) !== null) remind(alarm.name).catch(report);
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -102,10 +108,10 @@ export default defineBackground(() => {
       browser.tabs.create({ url: browser.runtime.getURL('/options.html#settings') }).catch(report);
       return;
     }
-    const sessionId = sessionIdOfNotification(notificationId);
+    const sessionId = sessionIdOfNotification(notificationId) ?? sessionOfReminder(notificationId);
     if (sessionId === null) return;
     openAftercarePage(sessionId)
-      .then(() => clearAftercareNotification(sessionId))
+      .then(() => browser.notifications.clear(notificationId))
       .catch(report);
   };
   browser.notifications.onClicked.addListener(openNote);

@@ -1,13 +1,16 @@
 /**
  * The end of the workday: a notification listing the aftercare notes still
- * to write, on working days only, snoozable once. Built on alarms, so it
+ * to write and the follow-ups still open, on working days only, snoozable once. Built on alarms, so it
  * comes with the service worker asleep.
  */
 import { type Browser, browser } from 'wxt/browser';
 import { dayKey } from '../../lib/days';
+import { openFollowUps } from '../../lib/followUps';
 import { m, platformNames } from '../../lib/messages';
+import { rowsOf } from '../../lib/sessions/digest';
 import { briefs } from '../../lib/sessions/openList';
-import { dayMarks, openSessions, settings } from '../../lib/storage/items';
+import { dayMarks, openSessions, sessionDigest, settings } from '../../lib/storage/items';
+import { vaultStatus } from '../../lib/storage/vault';
 import { formatClock } from '../../lib/time';
 import { nextWorkdayEnd } from '../../lib/workday';
 
@@ -49,12 +52,21 @@ export async function remindWorkdayEnd(snoozed: boolean, now = Date.now()): Prom
     .slice(0, 4)
     .map((entry) => `• ${platformNames[entry.platform]}, ${formatClock(entry.startedAt)}`)
     .join('\n');
+  const followUps = await openFollowUpsNow(now);
+  const followUpLines = followUps
+    .slice(0, 4)
+    .map((row) => `• ${platformNames[row.platform]}, ${formatClock(row.startedAt)}`)
+    .join('\n');
+  const parts = [
+    pending.length > 0 ? `${m.workdayEndPending(pending.length)}\n${listed}` : '',
+    followUps.length > 0 ? `${m.workdayEndFollowUps(followUps.length)}\n${followUpLines}` : '',
+  ].filter(Boolean);
   const canSnooze = !snoozed && (await dayMarks.get()).workdayEndSnoozed !== dayKey(now);
   const options: Browser.notifications.NotificationCreateOptions = {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: m.workdayEndTitle,
-    message: pending.length === 0 ? m.workdayEndNothingPending : `${m.workdayEndPending(pending.length)}\n${listed}`,
+    message: parts.length === 0 ? m.workdayEndNothingPending : parts.join('\n'),
   };
   if (!import.meta.env.FIREFOX) {
     options.buttons = canSnooze
@@ -63,6 +75,12 @@ export async function remindWorkdayEnd(snoozed: boolean, now = Date.now()): Prom
   }
   await browser.notifications.create(WORKDAY_NOTIFICATION, options);
   if (!snoozed) await scheduleWorkdayEnd(now + 60_000, { replace: true });
+}
+
+/** The open follow-ups of today and before; none while Callcare is locked (the notes are sealed then). */
+async function openFollowUpsNow(now: number) {
+  if ((await vaultStatus()) === 'locked') return [];
+  return openFollowUps(rowsOf(await sessionDigest.get()), now);
 }
 
 export async function snoozeWorkdayEnd(now = Date.now()): Promise<boolean> {

@@ -7,7 +7,9 @@ import { SessionRecord } from '../../components/SessionRecord';
 import { useOptimistic } from '../../components/useOptimistic';
 import { useStored } from '../../components/useStored';
 import { deleteClient, renameClient, sessionsOfClient, withArchived } from '../../lib/caseload';
+import { dayKey } from '../../lib/days';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
+import { formatContactDate, latestNextContact } from '../../lib/followUps';
 import { agreementStateNames, clientSeemedNames, m, platformNames, statusNames } from '../../lib/messages';
 import type { Client, Session } from '../../lib/schemas';
 import { progress } from '../../lib/sessions/model';
@@ -61,7 +63,7 @@ function SessionEntry({ session }: { session: Session }) {
             <>
               <dt>{m.aftercareFollowUp}</dt>
               <dd>
-                {note.followUpAgreed} {note.nextContact}
+                {note.followUpAgreed} {note.nextContact && formatContactDate(note.nextContact)}
               </dd>
             </>
           )}
@@ -86,6 +88,22 @@ function SessionEntry({ session }: { session: Session }) {
         </a>
       </p>
     </li>
+  );
+}
+
+/** The date of next contact agreed in the client's latest session that names one. */
+function NextContact({ sessions: all }: { sessions: Session[] }) {
+  const date = latestNextContact(all);
+  if (date === null) return null;
+  const passed = date < dayKey(Date.now());
+  return (
+    <p className={passed ? 'muted' : undefined}>
+      {passed ? (
+        m.clientNextContactPassed(formatContactDate(date))
+      ) : (
+        <strong>{m.clientNextContact(formatContactDate(date))}</strong>
+      )}
+    </p>
   );
 }
 
@@ -149,6 +167,7 @@ function ClientDetails({ stored, count: history }: { stored: Client; count: Sess
         <a href="#clients">{m.clientBack}</a>
       </p>
       <h1 tabIndex={-1}>{current.code}</h1>
+      {history && <NextContact sessions={history} />}
       <div className="card stack">
         <SavedText
           label={m.clientCodeLabel}

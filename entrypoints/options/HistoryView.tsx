@@ -1,14 +1,16 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { Checkbox } from '../../components/Checkbox';
 import { useStored } from '../../components/useStored';
 import { dayKey, daysOverLimit } from '../../lib/days';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
+import { formatContactDate, isToday } from '../../lib/followUps';
 import { filterRows, type HistoryFilter, NO_FILTER, searchSessions } from '../../lib/history';
 import { m, platformNames, statusNames } from '../../lib/messages';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
 import { clients, sessionDigest, settings } from '../../lib/storage/items';
-import { formatDateTime } from '../../lib/time';
+import { formatClock, formatDateTime } from '../../lib/time';
 
 const PAGE = 100;
 
@@ -50,6 +52,20 @@ function Entry({ row, client, overLimit }: { row: DigestRow; client: Client | un
       <p className="small">
         {m.historyAgreements(count('a'), count('d'), row.states.length - count('n'), row.states.length)}
       </p>
+      {(row.followUp === 'open' || row.nextContact !== '') && (
+        <p className="small row">
+          {row.followUp === 'open' && (
+            <strong className="tag">
+              {row.followUpAt === null
+                ? m.historyFollowUpOpen
+                : m.historyFollowUpDue(
+                    isToday(row.followUpAt, Date.now()) ? formatClock(row.followUpAt) : formatDateTime(row.followUpAt),
+                  )}
+            </strong>
+          )}
+          {row.nextContact !== '' && <span>{m.historyNextContact(formatContactDate(row.nextContact))}</span>}
+        </p>
+      )}
       <a href={aftercarePageUrl(row.id)}>{m.historyOpen}</a>
     </li>
   );
@@ -136,6 +152,11 @@ export function HistoryView() {
               ['any', m.historyAnyState],
               ...sessionStatusSchema.options.map((id): [string, string] => [id, statusNames[id]]),
             ]}
+          />
+          <Checkbox
+            label={m.historyFollowUpOpen}
+            checked={filter.followUpOpen}
+            onChange={(followUpOpen) => set({ followUpOpen })}
           />
           <div className="field">
             <label htmlFor={ids.from}>{m.historyFrom}</label>

@@ -65,6 +65,14 @@ export function WellbeingSection({ stored, change }: { stored: Settings; change:
           }}
         />
       </div>
+      <div>
+        <Checkbox
+          label={m.wellbeingRemindNextContact}
+          checked={stored.remindNextContact}
+          onChange={(remindNextContact) => change({ remindNextContact })}
+        />
+        <p className="muted small indented">{m.wellbeingRemindNextContactHint}</p>
+      </div>
       <Checkbox
         label={m.wellbeingViewToggle}
         checked={stored.wellbeingView}

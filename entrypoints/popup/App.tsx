@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { TodayCount } from '../../components/DailyLimit';
+import { FollowUpsDue } from '../../components/FollowUpsDue';
 import { UnlockForm } from '../../components/LockGate';
 import { PendingNotes } from '../../components/PendingNotes';
 import { StartByHand } from '../../components/StartByHand';
@@ -13,6 +14,7 @@ import { sendCommand } from '../../lib/extension/send';
 import { m, platformNames } from '../../lib/messages';
 import { detectCall } from '../../lib/platforms';
 import type { SessionPlatform } from '../../lib/schemas';
+import { stamp } from '../../lib/sessions/edits';
 import { progress } from '../../lib/sessions/model';
 import { sessions } from '../../lib/sessions/records';
 import { openSessions, settings } from '../../lib/storage/items';
@@ -68,6 +70,10 @@ export function App() {
   };
   const openNote = (sessionId: string) => {
     sendCommand({ type: 'open-aftercare', sessionId }).then((reply) => (reply.ok ? window.close() : fail(reply.error)));
+  };
+  const followUpDone = (sessionId: string) => {
+    const edit = { type: 'aftercare' as const, fields: { followUpDoneAt: Date.now() }, at: stamp() };
+    sendCommand({ type: 'apply-edits', sessionId, edits: [edit] }).then((reply) => reply.ok || fail(reply.error));
   };
 
   const current = session.value ?? null;
@@ -145,6 +151,7 @@ export function App() {
           {m.storageProblem(setAside.value.length)}
         </p>
       )}
+      {vault !== 'locked' && <FollowUpsDue now={now} onOpen={openNote} onDone={followUpDone} />}
       <PendingNotes open={open.value} onOpen={openNote} />
       <p>
         <button

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { SessionRecord } from '../../components/SessionRecord';
 import { useStored } from '../../components/useStored';
+import { formatContactDate } from '../../lib/followUps';
 import { clientSeemedNames, endReasonNames, m, platformNames, statusNames } from '../../lib/messages';
 import type { Session } from '../../lib/schemas';
 import { sessions } from '../../lib/sessions/records';
 import { clients } from '../../lib/storage/items';
-import { formatDate, formatDateTime } from '../../lib/time';
+import { formatClock, formatDate, formatDateTime } from '../../lib/time';
 
 /** A print view of one session: the browser's "Save as PDF" makes the PDF. */
 function Note({ session }: { session: Session }) {
@@ -18,9 +19,16 @@ function Note({ session }: { session: Session }) {
         .join(' · '),
     ],
     [m.aftercareConcerns, note.concerns],
-    [m.aftercareFollowUpToday, note.followUpToday ? '✓' : ''],
+    [
+      m.aftercareFollowUpToday,
+      note.followUpToday
+        ? note.followUpDoneAt !== null
+          ? `✓ · ${m.aftercareFollowUpDoneAt(formatClock(note.followUpDoneAt))}`
+          : '✓'
+        : '',
+    ],
     [m.aftercareFollowUp, note.followUpAgreed],
-    [m.aftercareNextContact, note.nextContact],
+    [m.aftercareNextContact, note.nextContact === '' ? '' : formatContactDate(note.nextContact)],
     [m.aftercareOtherHelp, note.otherHelp],
     [m.aftercareWellbeing, note.wellbeing],
     [m.aftercareSupervision, note.wantsSupervision ? '✓' : ''],

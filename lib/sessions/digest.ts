@@ -5,6 +5,7 @@
  * from them whenever it is missing or out of step. Pure.
  */
 import { z } from 'zod';
+import { followUpState } from '../followUps';
 import {
   type AgreementState,
   type Session,
@@ -26,6 +27,12 @@ export const digestEntrySchema = z.object({
   checksTicked: z.number().int(),
   selfRating: z.enum(['good', 'okay', 'tired', 'strained']).nullable(),
   supervision: z.boolean(),
+  /** A follow-up flagged today: open, done, or none. */
+  followUp: z.enum(['open', 'done']).nullable(),
+  /** When its reminder comes, while it is open. */
+  followUpAt: z.number().nullable(),
+  /** The date of next contact, "yyyy-mm-dd", or empty. */
+  nextContact: z.string(),
 });
 
 export const digestSchema = z.object({
@@ -66,6 +73,9 @@ export function digestOf(session: Session): DigestEntry {
     checksTicked: Object.values(session.checks).filter((check) => check.checked).length,
     selfRating: session.aftercare.selfRating,
     supervision: session.aftercare.wantsSupervision,
+    followUp: followUpState(session.aftercare),
+    followUpAt: followUpState(session.aftercare) === 'open' ? session.aftercare.followUpAt : null,
+    nextContact: session.aftercare.nextContact,
   };
 }
 

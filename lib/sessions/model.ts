@@ -50,6 +50,8 @@ export function emptyAftercare(): Aftercare {
     clientSeemedNote: '',
     concerns: '',
     followUpToday: false,
+    followUpAt: null,
+    followUpDoneAt: null,
     followUpAgreed: '',
     nextContact: '',
     otherHelp: '',

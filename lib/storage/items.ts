@@ -49,7 +49,7 @@ export const storedSessions = defineCollection({
   prefix: 'session:',
   area: 'local',
   schema: storedSessionSchema,
-  version: 4,
+  version: 5,
   migrations: sessionMigrations,
   clearedWhen: 'the practitioner deletes it, its client, or everything; or the retention period passes',
   sealed: true,
@@ -102,7 +102,7 @@ export const sessionDigest = defineItem({
   key: 'sessionDigest',
   area: 'local',
   schema: digestSchema,
-  version: 2,
+  version: 3,
   migrations: digestMigrations,
   fallback: () => ({ entries: {}, orders: {}, texts: {} }),
   clearedWhen: 'rebuilt from the sessions whenever it is missing or out of step',
@@ -120,13 +120,14 @@ export const DEFAULT_SETTINGS: Settings = {
   workingDays: [1, 2, 3, 4, 5],
   workdayEnd: null,
   wellbeingView: true,
+  remindNextContact: true,
 };
 
 export const settings = defineItem({
   key: 'settings',
   area: 'local',
   schema: settingsSchema,
-  version: 4,
+  version: 5,
   migrations: settingsMigrations,
   fallback: () => ({ ...DEFAULT_SETTINGS }),
   clearedWhen: 'never',

@@ -29,6 +29,14 @@ export const sessionMigrations: Migrations = {
   // v4: the checklist may be a reference to one stored once (lib/sessions/records.ts); a copy inside the record
   // still reads, and is moved out the next time the record is written or the lists are repaired.
   4: (previous) => previous,
+  // v5 (follow-up): a follow-up flagged today gets a reminder time and can be marked done. One flagged before has
+  // no time (no reminder comes for it) and stays open until marked done.
+  // A record without a note is left as it is, for the schema to report where its shape is wrong.
+  5: (previous) => {
+    const session = z.looseObject({ aftercare: z.looseObject({}) }).safeParse(previous);
+    if (!session.success) return previous;
+    return { ...session.data, aftercare: { ...session.data.aftercare, followUpAt: null, followUpDoneAt: null } };
+  },
 };
 
 export const settingsMigrations: Migrations = {
@@ -49,6 +57,8 @@ export const settingsMigrations: Migrations = {
     workdayEnd: null,
     wellbeingView: true,
   }),
+  // v5 (follow-up): a reminder on the day of a session's next contact, on unless turned off.
+  5: (previous) => ({ ...z.looseObject({}).parse(previous), remindNextContact: true }),
 };
 
 export const openSessionsMigrations: Migrations = {
@@ -77,4 +87,6 @@ export const openSessionsMigrations: Migrations = {
 export const digestMigrations: Migrations = {
   // v2: digests kept by the old background could disagree with their sessions; this one is rebuilt from them.
   2: () => ({ entries: {}, orders: {}, texts: {} }),
+  // v3: entries say whether a follow-up is open, when it is due, and the date of next contact; rebuilt from the sessions.
+  3: () => ({ entries: {}, orders: {}, texts: {} }),
 };

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recover } from '../../lib/sessions/lifecycle';
 import { sessions } from '../../lib/sessions/records';
-import { openSessions, settings } from '../../lib/storage/items';
+import { openSessions, sessionDigest, settings } from '../../lib/storage/items';
 import { quarantined } from '../../lib/storage/stored';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -48,10 +48,12 @@ describe('stored values from every earlier format', () => {
       'session.v2.json',
       'session.v3.json',
       'session.v4.json',
+      'session.v5.json',
       'settings.v1.json',
       'settings.v2.json',
       'settings.v3.json',
       'settings.v4.json',
+      'settings.v5.json',
     ]);
     for (const fixture of fixtures) expect(fixture.stored.v).toBe(fixture.version);
   });
@@ -80,6 +82,21 @@ describe('stored values from every earlier format', () => {
     });
   });
 
+  it('upgrades a session of format 4: a follow-up flagged before has no reminder time and is still open', async () => {
+    const fixture = fixtures.find((candidate) => candidate.file === 'session.v4.json');
+    const stored = structuredClone(fixture?.stored ?? { v: 4, data: {} });
+    (stored.data.aftercare as Record<string, unknown>).followUpToday = true;
+    const session = await read.session(stored);
+    expect(session?.aftercare).toMatchObject({ followUpToday: true, followUpAt: null, followUpDoneAt: null });
+  });
+
+  it('empties a digest of format 2, so it is rebuilt from the records with the follow-ups', async () => {
+    await fakeBrowser.storage.local.set({
+      sessionDigest: { v: 2, data: { entries: { a: { startedAt: 1 } }, orders: {}, texts: {} } },
+    });
+    expect(await sessionDigest.get()).toEqual({ entries: {}, orders: {}, texts: {} });
+  });
+
   it('upgrades an install of the first format as a whole, keeping every session and its pending note', async () => {
     const v1 = fixtures.filter((fixture) => fixture.version === 1);
     for (const fixture of v1) {
@@ -103,6 +120,7 @@ describe('stored values from every earlier format', () => {
       workingDays: [1, 2, 3, 4, 5],
       workdayEnd: null,
       wellbeingView: true,
+      remindNextContact: true,
     });
     expect(await quarantined.all()).toEqual([]);
   });

@@ -16,7 +16,7 @@ describe('stored values', () => {
   it('round-trips a value in a versioned envelope', async () => {
     await settings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { v: 4, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
+      settings: { v: 5, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
     });
     expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
   });

@@ -1,0 +1,43 @@
+/**
+ * The follow-ups still open, due today or earlier, soonest first: each opens
+ * its aftercare note, and can be marked done here. Shown only while the notes
+ * can be read (the digest is sealed while Callcare is locked).
+ */
+import { isToday, openFollowUps } from '../lib/followUps';
+import { m, platformNames } from '../lib/messages';
+import { type DigestRow, rowsOf } from '../lib/sessions/digest';
+import { sessionDigest } from '../lib/storage/items';
+import { formatClock, formatDateTime } from '../lib/time';
+import { useStored } from './useStored';
+
+interface Props {
+  now: number;
+  onOpen: (sessionId: string) => void;
+  onDone: (sessionId: string) => void;
+}
+
+export function FollowUpsDue({ now, onOpen, onDone }: Props) {
+  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'digest');
+  if (!digest.value) return null;
+  const due = openFollowUps(rowsOf(digest.value), now);
+  if (due.length === 0) return null;
+  const when = (at: number) => (isToday(at, now) ? formatClock(at) : formatDateTime(at));
+  const name = (row: DigestRow) => m.popupFollowUpItem(platformNames[row.platform], when(row.startedAt));
+  return (
+    <section aria-labelledby="follow-ups-heading">
+      <h2 id="follow-ups-heading">{m.popupFollowUpsHeading}</h2>
+      <ul className="plain stack">
+        {due.map((row) => (
+          <li key={row.id} className="row">
+            <button type="button" className="fill" onClick={() => onOpen(row.id)}>
+              {name(row)} · {row.followUpAt === null ? m.popupFollowUpNoTime : m.popupFollowUpDue(when(row.followUpAt))}
+            </button>
+            <button type="button" aria-label={m.followUpDoneLabel(name(row))} onClick={() => onDone(row.id)}>
+              {m.followUpDoneButton}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
