@@ -49,9 +49,13 @@ describe('an aftercare note that follows up', () => {
     const remindAt = note.page.getByLabel('Remind me at');
     await expect.poll(() => remindAt.inputValue()).toMatch(/^\d\d:\d\d$/);
     await expect
-      .poll(async () => ((await storedSessions(h))[0]?.aftercare as { followUpAt: number | null }).followUpAt)
+      .poll(
+        async () => ((await storedSessions(h))[0]?.aftercare as { followUpAt: number | null } | undefined)?.followUpAt,
+      )
       .not.toBeNull();
-    const followUpAt = ((await storedSessions(h))[0]?.aftercare as { followUpAt: number }).followUpAt;
+    const followUpAt = Number(
+      ((await storedSessions(h))[0]?.aftercare as { followUpAt: number } | undefined)?.followUpAt,
+    );
     // The default: two hours on, within today.
     expect(followUpAt).toBeGreaterThan(Date.now());
     expect(followUpAt).toBeLessThanOrEqual(Date.now() + 2 * 60 * 60_000 + 5 * 60_000);
@@ -127,7 +131,10 @@ describe('an aftercare note that follows up', () => {
     await due.getByRole('button', { name: /^Follow-up done: Google Meet session of / }).click();
     await due.waitFor({ state: 'detached' });
     await expect
-      .poll(async () => ((await storedSessions(h))[0]?.aftercare as { followUpDoneAt: number | null }).followUpDoneAt)
+      .poll(
+        async () =>
+          ((await storedSessions(h))[0]?.aftercare as { followUpDoneAt: number | null } | undefined)?.followUpDoneAt,
+      )
       .not.toBeNull();
     // Done: no alarm is left, its notification goes, and History no longer marks it.
     await expect.poll(() => alarmTime(h, `follow-up:${id}`)).toBeNull();

@@ -149,13 +149,12 @@ describe('the side panel in a live call', () => {
   it('records a state only on Space, Enter, a click or a shortcut key; arrow keys only move the focus; U undoes', async () => {
     harness = await launch();
     const { page, panel } = await panelForCall(harness);
-    const stored = async () =>
-      (
-        (await storedSessions(harness as Harness))[0]?.agreements as Record<
-          string,
-          { state: string; history: unknown[] }
-        >
-      )['rule-recording'];
+    const stored = async () => {
+      const agreements = (await storedSessions(harness as Harness))[0]?.agreements as
+        | Record<string, { state: string; history: unknown[] }>
+        | undefined;
+      return agreements?.['rule-recording'];
+    };
     const recording = panel.agreement(RECORDING);
     await recording.getByRole('radio', { name: 'Agreed' }).focus();
     await page.keyboard.press('ArrowRight');
