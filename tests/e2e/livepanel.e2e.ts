@@ -229,6 +229,9 @@ describe('the side panel in a live call', () => {
     await checkWithAxe(page, 'the empty panel');
     const rules = await ruleTexts(page);
     for (const text of rules.slice(0, 5)) await panel.setAgreement(text, 'Agreed');
+    await page.getByRole('heading', { name: 'Rules of communication' }).click();
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'panel-half-recorded.png') });
     await checkWithAxe(page, 'the half-recorded panel');
     await recordAll(panel, page);
     await checkWithAxe(page, 'the fully recorded panel');
