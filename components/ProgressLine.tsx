@@ -7,9 +7,9 @@ export function ProgressLine({ session }: { session: Session }) {
   const done = progress(session);
   return (
     <div className="progress" aria-live="polite">
-      <p>{m.agreementsProgress(done.agreementsRecorded, done.agreementsTotal)}</p>
+      <p>{m.agreedOrAnswered(done.agreementsRecorded, done.agreementsTotal)}</p>
       <progress
-        aria-label={m.agreementsProgress(done.agreementsRecorded, done.agreementsTotal)}
+        aria-label={m.agreedOrAnswered(done.agreementsRecorded, done.agreementsTotal)}
         max={Math.max(1, done.agreementsTotal)}
         value={done.agreementsRecorded}
       />

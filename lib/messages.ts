@@ -341,7 +341,6 @@ export const m = {
   runningSince: (time: string, duration: string) => `Since ${time} · ${duration}`,
   startedAt: (time: string) => `Started ${time}`,
   endedAt: (time: string) => `Ended ${time}`,
-  agreementsProgress: (recorded: number, total: number) => `Agreements recorded: ${recorded} of ${total}`,
   checksProgress: (ticked: number, total: number) => `Checks ticked: ${ticked} of ${total}`,
   agreedCount: (agreed: number, total: number) => `${agreed} of ${total} agreed`,
   minutes: (count: number) => `${count} min`,

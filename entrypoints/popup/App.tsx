@@ -94,7 +94,7 @@ export function App() {
           </h2>
           <p>{m.runningFor(formatDuration(now - running.startedAt))}</p>
           {done ? (
-            <p>{m.agreementsProgress(done.agreementsRecorded, done.agreementsTotal)}</p>
+            <p>{m.agreedOrAnswered(done.agreementsRecorded, done.agreementsTotal)}</p>
           ) : (
             vault === 'locked' && <p className="muted">{m.popupUnlockToSee}</p>
           )}

@@ -69,10 +69,10 @@ describe('a session from call to aftercare note', () => {
 
     // The toolbar popup shows the session at a glance and opens the side panel beside the call.
     const popup = await ToolbarPopup.open(h, call);
-    const glance = await popup.textOnceItShows('Agreements recorded');
+    const glance = await popup.textOnceItShows('agreed or answered');
     expect(glance).toContain('Google Meet session');
     expect(glance).toContain('Running for');
-    expect(glance).toContain('Agreements recorded: 0 of 11');
+    expect(glance).toContain('0 of 11 agreed or answered');
     await popup.screenshot(join(SHOTS, 'popup.png'));
     await popup.pressButton('Open the checklist');
     await expect
