@@ -69,6 +69,8 @@ function CarriedOver({
 export function AgreementRow({ item, record, onState, onNote, onUndo, carried, onReconfirm }: Props) {
   const recorded = record !== undefined && record.changedAt !== null;
   const [open, setOpen] = useState(!recorded);
+  // Opened from its folded line: the focus goes to its states, not back to the top of the page.
+  const [reopened, setReopened] = useState(false);
   const state = record?.state ?? 'not-discussed';
   const hasNote = (record?.note.trim().length ?? 0) > 0;
 
@@ -100,7 +102,10 @@ export function AgreementRow({ item, record, onState, onNote, onUndo, carried, o
           className="rule-line"
           aria-expanded={false}
           aria-keyshortcuts="A D N U"
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            setReopened(true);
+            setOpen(true);
+          }}
         >
           <span className="rule-text">{item.text}</span>
           <span className={`badge state-${state}`}>{agreementStateNames[state]}</span>
@@ -120,7 +125,12 @@ export function AgreementRow({ item, record, onState, onNote, onUndo, carried, o
         <legend>{item.text}</legend>
         <Guidance item={item.text} guidance={item.guidance} />
         {carried && <CarriedOver item={item} carried={carried} record={record} onReconfirm={onReconfirm} />}
-        <StateControl label={m.panelStateGroupLabel(item.text)} value={recorded ? state : null} onChoose={onState} />
+        <StateControl
+          label={m.panelStateGroupLabel(item.text)}
+          value={recorded ? state : null}
+          onChoose={onState}
+          autoFocus={reopened}
+        />
       </fieldset>
       <SavedText
         label={m.panelNoteLabel}

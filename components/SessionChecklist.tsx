@@ -64,12 +64,22 @@ function BeforeTheCall({
     now - session.startedAt > FIRST_MINUTES_MS ||
     session.status !== 'running';
   const [chosen, setChosen] = useState<boolean | null>(null);
-  const open = chosen ?? !done;
+  // Never folded by itself under the practitioner's hands: only once the focus has left it.
+  const [working, setWorking] = useState(false);
+  const open = chosen ?? (working || !done);
   const setOpen = (next: boolean) => {
     if (next !== open) setChosen(next);
   };
   return (
-    <details className="step card" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className="step card"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      onFocus={() => setWorking(open)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setWorking(false);
+      }}
+    >
       <summary>
         <span className="step-title">{phaseNames.before}</span>{' '}
         <span className="muted small">
@@ -119,7 +129,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
       return id ? await sessions.get(id) : undefined;
     },
     () => () => undefined,
-    `${session.clientId}`,
+    `${session.id}:${session.clientId}`,
   );
   const carried = carriedOver(previous.value, session);
   const toReconfirm = stillToReconfirm(carried, session);

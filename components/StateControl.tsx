@@ -4,7 +4,7 @@
  * by Space, Enter or a click, never by passing over it. Until something is
  * recorded no segment is chosen: "not yet discussed" looks unset.
  */
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { agreementStateNames } from '../lib/messages';
 import type { AgreementState } from '../lib/schemas';
 
@@ -16,12 +16,18 @@ interface Props {
   /** The recorded state; null while nothing has been recorded. */
   value: AgreementState | null;
   onChoose: (state: AgreementState) => void;
+  /** Takes the focus when shown (a folded rule opened by the practitioner). */
+  autoFocus?: boolean;
 }
 
-export function StateControl({ label, value, onChoose }: Props) {
+export function StateControl({ label, value, onChoose, autoFocus = false }: Props) {
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const [focusIndex, setFocusIndex] = useState(() => Math.max(0, value === null ? 0 : STATES.indexOf(value)));
   const tabStop = value === null ? focusIndex : STATES.indexOf(value);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when shown.
+  useEffect(() => {
+    if (autoFocus) buttons.current[tabStop]?.focus();
+  }, []);
 
   const move = (event: KeyboardEvent, index: number) => {
     const last = STATES.length - 1;

@@ -8,8 +8,9 @@ import { sendCommand } from '../lib/extension/send';
 import { m } from '../lib/messages';
 import type { Session } from '../lib/schemas';
 import { applyEdits, type Edit } from '../lib/sessions/edits';
-import { editSession } from '../lib/sessions/store';
+import { editSession, SessionMissingError } from '../lib/sessions/store';
 import { sessionWriter } from '../lib/sessions/writer';
+import { watchVault } from '../lib/storage/vault';
 
 export function useSessionEditor(stored: Session) {
   const id = stored.id;
@@ -17,8 +18,13 @@ export function useSessionEditor(stored: Session) {
     () =>
       sessionWriter(
         (edits) => editSession(id, edits),
-        // The page may be going away: the background stores these after it is gone.
-        (edits) => void sendCommand({ type: 'apply-edits', sessionId: id, edits }).catch(() => undefined),
+        // The page may be going away: the background stores these after it is gone (or, while Callcare is
+        // locked, keeps them in memory until it is unlocked).
+        async (edits) => {
+          const reply = await sendCommand({ type: 'apply-edits', sessionId: id, edits });
+          if (!reply.ok) throw new Error(reply.error);
+        },
+        (failure) => failure instanceof SessionMissingError,
       ),
     [id],
   );
@@ -30,9 +36,14 @@ export function useSessionEditor(stored: Session) {
     };
     addEventListener('pagehide', handOff);
     document.addEventListener('visibilitychange', hidden);
+    // A write refused while locked is tried again once Callcare is unlocked.
+    const unwatch = watchVault(() => writer.retry());
     return () => {
       removeEventListener('pagehide', handOff);
       document.removeEventListener('visibilitychange', hidden);
+      unwatch();
+      // Going off screen (another session shown, or the lock screen): what is unsaved goes to the background.
+      writer.handOff();
     };
   }, [writer]);
   // A newer stored record has been read: what this page wrote is in it (or was overtaken by another surface).

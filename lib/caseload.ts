@@ -1,13 +1,8 @@
-/**
- * The practitioner's caseload in storage: clients, their sessions, and the
- * checklist templates. Every change goes through the stored items' locks.
- */
-import { browser } from 'wxt/browser';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, snapshotOf } from './checklist';
 import { m } from './messages';
 import type { Client, Session, Template, TemplateSnapshot } from './schemas';
 import { sessions } from './sessions/records';
-import { deleteSessions } from './sessions/store';
+import { clearEverything, deleteSessions } from './sessions/store';
 import { clients, sessionDigest, settings, templates } from './storage/items';
 import { withLock } from './storage/lock';
 import { parseTemplateFile, type TemplateFileResult } from './templateFile';
@@ -157,7 +152,6 @@ export async function deleteSession(sessionId: string): Promise<void> {
 export { deleteSessions };
 
 /** Deletes every client, session, template and setting Callcare holds, and forgets the passphrase. */
-export async function deleteEverything(): Promise<void> {
-  await browser.storage.local.clear();
-  await browser.storage.session.clear();
+export function deleteEverything(): Promise<void> {
+  return clearEverything();
 }

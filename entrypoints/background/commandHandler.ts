@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { type CommandReply, commandSchema } from '../../lib/commands';
 import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { endByPractitioner, type LifecycleEvent, restartOnTab, startByHand } from '../../lib/sessions/lifecycle';
-import { editSession } from '../../lib/sessions/store';
+import { storeHandedEdits } from '../../lib/sessions/store';
 import { openAftercarePage } from './aftercarePrompt';
 
 /** Only this extension's own pages may command it; call pages and other extensions may not. */
@@ -49,8 +49,8 @@ export async function handleCommand(
         await openAftercarePage(command.sessionId);
         return { ok: true };
       case 'apply-edits': {
-        const stored = await editSession(command.sessionId, command.edits);
-        if (stored.status === 'complete') await clearAftercareNotification(stored.id);
+        const stored = await storeHandedEdits(command.sessionId, command.edits);
+        if (stored?.status === 'complete') await clearAftercareNotification(stored.id);
         return { ok: true };
       }
     }

@@ -8,7 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openPanel } from '../../lib/extension/panel';
 import { sessionIdOfNotification } from '../../lib/extension/prompts';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
-import { moveChecklistsOut, repairLists } from '../../lib/sessions/store';
+import { moveChecklistsOut, repairLists, storeWaitingEdits } from '../../lib/sessions/store';
 import { openSessions, sessionDigest, settings } from '../../lib/storage/items';
 import { vaultStatus, watchVault } from '../../lib/storage/vault';
 import { openAftercarePage } from './aftercarePrompt';
@@ -61,6 +61,7 @@ export default defineBackground(() => {
       .then(async (status) => {
         if (status !== 'unlocked') return;
         await writePending();
+        await storeWaitingEdits();
         await repairLists();
         await moveChecklistsOut();
         await scheduleFollowUps();

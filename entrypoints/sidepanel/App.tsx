@@ -108,6 +108,7 @@ export function App() {
             </nav>
           )}
           <SessionChecklist
+            key={current.id}
             session={current}
             onEnd={() => command(sendCommand({ type: 'end-session', sessionId: current.id }))}
             onWriteAftercare={() => command(sendCommand({ type: 'open-aftercare', sessionId: current.id }))}

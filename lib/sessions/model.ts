@@ -103,7 +103,8 @@ function requireItem(session: Session, itemId: string, kind: 'agreement' | 'chec
 export function setAgreementState(session: Session, itemId: string, state: AgreementState, now: number): Session {
   requireItem(session, itemId, 'agreement');
   const current = recordOf(session, itemId);
-  if (current.state === state) return session;
+  // Choosing "not discussed" for a rule never touched records it all the same: it was said.
+  if (current.state === state && current.changedAt !== null) return session;
   return {
     ...session,
     agreements: {

@@ -40,8 +40,13 @@ export const hasInlineChecklist = (
  * Stands in when a session's stored checklist cannot be read (set aside as
  * damaged): every recorded item is still shown, by its id.
  */
+const standIns = new WeakSet<readonly ChecklistItem[]>();
+
+/** Whether these items stand in for a checklist that could not be read. */
+export const isStandIn = (items: readonly ChecklistItem[]) => standIns.has(items);
+
 function itemsFromRecords(stored: StoredSession): ChecklistItem[] {
-  return [
+  const items: ChecklistItem[] = [
     ...Object.keys(stored.agreements).map((id) => ({
       id,
       phase: 'rules' as const,
@@ -57,6 +62,8 @@ function itemsFromRecords(stored: StoredSession): ChecklistItem[] {
       guidance: '',
     })),
   ];
+  standIns.add(items);
+  return items;
 }
 
 const reading = new Map<string, Promise<ChecklistItem[] | undefined>>();

@@ -14,7 +14,7 @@ import { browser } from 'wxt/browser';
 import { templateForNewSession } from '../caseload';
 import { dayKey, lastDays } from '../days';
 import type { OpenSession, OpenSessions, Session, StoredSession } from '../schemas';
-import { checklists, dayCounts, openSessions, sessionDigest, storedSessions } from '../storage/items';
+import { checklists, dayCounts, openSessions, sessionDigest, storedSessions, waitingEdits } from '../storage/items';
 import { withLock } from '../storage/lock';
 import { isLocked, type Part, part, writeTogether } from '../storage/stored';
 import { vaultStatus } from '../storage/vault';
@@ -22,7 +22,7 @@ import { type Digest, digestFrom, digestOf, withChanges } from './digest';
 import { applyEdits, type Edit } from './edits';
 import { createSession, endSession } from './model';
 import { type Brief, briefOf, briefs } from './openList';
-import { checklistRef, hasInlineChecklist, hydrate, sessions } from './records';
+import { checklistRef, hasInlineChecklist, hydrate, isStandIn, sessions } from './records';
 
 const STORE_LOCK = 'sessions';
 const DAYS_COUNTED = 60;
@@ -42,6 +42,12 @@ const recordKey = (id: string) => `${storedSessions.spec.prefix}${id}`;
  */
 async function sessionParts(session: Session, before?: StoredSession): Promise<Part[]> {
   const { items, ...template } = session.template;
+  // A checklist that could not be read is shown from the records' ids: the record keeps pointing at the real one.
+  const keptRef = isStandIn(items) && before && 'checklist' in before.template ? before.template.checklist : null;
+  if (keptRef) {
+    const kept: StoredSession = { ...session, template: { ...template, checklist: keptRef } };
+    return [part(storedSessions.spec, recordKey(session.id), kept)];
+  }
   const ref = await checklistRef(items);
   const stored: StoredSession = { ...session, template: { ...template, checklist: ref } };
   const parts = [part(storedSessions.spec, recordKey(session.id), stored)];
@@ -108,6 +114,34 @@ export function editSession(id: string, edits: readonly Edit[]): Promise<Session
   });
 }
 
+/**
+ * Edits handed over by a page: stored now, or, while Callcare is locked, kept
+ * in memory (session storage) until `storeWaitingEdits` runs at the unlock.
+ */
+export async function storeHandedEdits(id: string, edits: readonly Edit[]): Promise<Session | null> {
+  try {
+    return await editSession(id, edits);
+  } catch (error) {
+    if (!isLocked(error)) throw error;
+    await waitingEdits.update((waiting) => ({ ...waiting, [id]: [...(waiting[id] ?? []), ...edits] }));
+    return null;
+  }
+}
+
+/** Stores the edits that waited for an unlock. A session deleted meanwhile takes its edits with it. */
+export async function storeWaitingEdits(): Promise<void> {
+  const waiting = await waitingEdits.get();
+  for (const [id, edits] of Object.entries(waiting)) {
+    try {
+      await editSession(id, edits);
+    } catch (error) {
+      if (isLocked(error)) return;
+      if (!(error instanceof SessionMissingError)) throw error;
+    }
+    await waitingEdits.update(({ [id]: _stored, ...rest }) => rest);
+  }
+}
+
 /** The record an open-session entry calls for, made from what is stored, or undefined if it needs nothing. */
 async function recordFor(brief: Brief): Promise<Session | undefined> {
   const existing = await sessions.get(brief.id);
@@ -136,8 +170,13 @@ async function recordFor(brief: Brief): Promise<Session | undefined> {
  */
 export function recordLifecycle(brief: Brief, options: { newSession?: boolean } = {}): Promise<Brief> {
   return withLock(STORE_LOCK, async () => {
-    const { id, ...entry } = brief;
+    const { id, ...given } = brief;
     const list = await openSessions.get();
+    const now = list[id];
+    // Read again under the lock: a page may have completed the note (the entry is gone) or the prompt been
+    // shown meanwhile; a lifecycle step decided on an older copy changes neither.
+    if (!options.newSession && now === undefined) return brief;
+    const entry: OpenSession = now && now.status === given.status ? { ...given, prompted: now.prompted } : given;
     const counts = options.newSession ? [countsPart(countedDays(await dayCounts.get(), brief.startedAt, 1))] : [];
     // While locked, only the entry is written, keeping what its record still lacks.
     const entryOnly = () => writeTogether('local', [openPart({ ...list, [id]: entry }), ...counts]);
@@ -145,7 +184,7 @@ export function recordLifecycle(brief: Brief, options: { newSession?: boolean } 
       const record = (await vaultStatus()) === 'locked' ? null : await recordFor(brief);
       if (record === null) {
         await entryOnly();
-        return brief;
+        return { ...entry, id };
       }
       const written: OpenSession = { ...entry, pending: null };
       const parts = [openPart({ ...list, [id]: written }), ...counts];
@@ -160,7 +199,7 @@ export function recordLifecycle(brief: Brief, options: { newSession?: boolean } 
     } catch (error) {
       if (!isLocked(error)) throw error;
       await entryOnly();
-      return brief;
+      return { ...entry, id };
     }
   });
 }
@@ -203,6 +242,14 @@ export function deleteSessions(ids: readonly string[]): Promise<number> {
     await browser.storage.local.remove(ids.map(recordKey));
     await writeTogether('local', [openPart(list), digestPart({ ...digest, entries }), countsPart(counts)]);
     return ids.length;
+  });
+}
+
+/** Deletes every record and setting, under the sessions lock, so no session write lands after it. */
+export function clearEverything(): Promise<void> {
+  return withLock(STORE_LOCK, async () => {
+    await browser.storage.local.clear();
+    await browser.storage.session.clear();
   });
 }
 

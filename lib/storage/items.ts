@@ -16,6 +16,7 @@
  * | ended tabs     | endedTabs            | local   | the browser starts again                       |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
  * | update waiting | updateWaiting        | session | the update is applied                          |
+ * | waiting edits  | waitingEdits         | session | stored once unlocked, or the browser closes    |
  * | welcome shown  | welcomeOffered       | local   | never (removing Callcare clears it)            |
  * | quarantine     | quarantine:<at>:...  | local   | the practitioner deletes it in Settings        |
  * | protection     | protection           | local   | protection is turned off (vault.ts)            |
@@ -41,6 +42,7 @@ import {
   templateSchema,
 } from '../schemas';
 import { digestSchema } from '../sessions/digest';
+import { editsSchema } from '../sessions/edits';
 import { digestMigrations, openSessionsMigrations, sessionMigrations, settingsMigrations } from './migrations';
 import { defineCollection, defineItem } from './stored';
 
@@ -204,4 +206,19 @@ export const welcomeOffered = defineItem({
   migrations: {},
   fallback: () => null,
   clearedWhen: 'never (removing Callcare clears it)',
+});
+
+/**
+ * Edits a page handed to the background while Callcare was locked
+ * (lib/sessions/writer.ts), by session: kept in memory only, and stored in
+ * their records as soon as Callcare is unlocked (lib/sessions/store.ts).
+ */
+export const waitingEdits = defineItem({
+  key: 'waitingEdits',
+  area: 'session',
+  schema: z.record(z.string(), editsSchema),
+  version: 1,
+  migrations: {},
+  fallback: () => ({}),
+  clearedWhen: 'stored in their sessions once unlocked, or the browser closes',
 });

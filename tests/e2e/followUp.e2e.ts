@@ -78,6 +78,7 @@ describe('an aftercare note that follows up', () => {
     await expect.poll(() => alarmTime(h, `next-contact:${id}`)).toBe(tomorrowMorning);
 
     await note.page.setViewportSize({ width: 1000, height: 1200 });
+    await note.page.bringToFront();
     await note.page.screenshot({ path: join(SHOTS, 'aftercare-follow-up.png'), fullPage: true });
     for (const colorScheme of ['light', 'dark'] as const) {
       await note.page.emulateMedia({ colorScheme });
@@ -85,6 +86,7 @@ describe('an aftercare note that follows up', () => {
     }
     await note.page.setViewportSize({ width: 320, height: 900 });
     expect(await note.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await note.page.bringToFront();
     await note.page.screenshot({ path: join(SHOTS, 'aftercare-follow-up-320.png') });
     await note.save();
     await note.page.getByText(/^Saved and complete at/).waitFor();
@@ -116,6 +118,7 @@ describe('an aftercare note that follows up', () => {
       .waitFor();
     await history.getByRole('checkbox', { name: 'Follow-up open' }).check();
     await expect.poll(() => results.count()).toBe(1);
+    await history.bringToFront();
     await history.screenshot({ path: join(SHOTS, 'history-follow-up.png'), fullPage: true });
 
     // The popup lists it, with its time, and marks it done.
@@ -123,6 +126,7 @@ describe('an aftercare note that follows up', () => {
     await popup.setViewportSize({ width: 360, height: 700 });
     const due = popup.getByRole('region', { name: 'Follow-ups due' });
     await due.getByRole('button', { name: /^Google Meet session of .+ · due .+$/ }).waitFor();
+    await popup.bringToFront();
     await popup.screenshot({ path: join(SHOTS, 'popup-follow-up.png'), fullPage: true });
     for (const colorScheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme });
@@ -158,12 +162,14 @@ describe('an aftercare note that follows up', () => {
       tomorrow,
     );
     await client.getByText(`Next contact: ${contactLine}`).waitFor();
+    await client.bringToFront();
     await client.screenshot({ path: join(SHOTS, 'client-next-contact.png') });
 
     // Without the setting, no reminder of the next contact.
     await options.getByRole('checkbox', { name: 'Remind me on the day of the next contact' }).uncheck();
     await expect.poll(() => alarmTime(h, `next-contact:${id}`)).toBeNull();
     await options.getByRole('heading', { name: 'Your own wellbeing' }).scrollIntoViewIfNeeded();
+    await options.bringToFront();
     await options.screenshot({ path: join(SHOTS, 'settings-next-contact.png') });
   });
 });

@@ -3,9 +3,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTemplate } from '../../lib/checklist';
 import { observeTab } from '../../lib/sessions/lifecycle';
 import { createSession } from '../../lib/sessions/model';
+import { briefs } from '../../lib/sessions/openList';
 import { forgetKnownChecklists, sessions } from '../../lib/sessions/records';
-import { editSession, moveChecklistsOut } from '../../lib/sessions/store';
-import { storedSessions } from '../../lib/storage/items';
+import {
+  editSession,
+  moveChecklistsOut,
+  recordLifecycle,
+  storeHandedEdits,
+  storeWaitingEdits,
+} from '../../lib/sessions/store';
+import { openSessions, storedSessions } from '../../lib/storage/items';
+import { lock, turnOn, unlock } from '../../lib/storage/protection';
+import { forgetCached } from '../../lib/storage/vault';
 
 const stored = async () => fakeBrowser.storage.local.get(null);
 
@@ -63,5 +72,54 @@ describe('checklists stored once', () => {
     const session = await sessions.get(String(id).slice('session:'.length));
     expect(session?.template.items.map((item) => item.id)).toContain('rule-cameras');
     expect(session?.template.items.find((item) => item.id === 'rule-cameras')?.text).toBe('rule-cameras');
+  });
+});
+
+describe('the store under races and faults', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetKnownChecklists();
+    forgetCached();
+  });
+
+  it('keeps edits handed over while locked, and stores them once unlocked', async () => {
+    await observeTab(1, 'https://meet.google.com/abc-defg-hij');
+    const [id] = (await sessions.all()).map((session) => session.id);
+    await turnOn('a long passphrase');
+    await lock();
+    expect(
+      await storeHandedEdits(String(id), [
+        { type: 'agreement-note', itemId: 'rule-cameras', note: 'typed as it locked' },
+      ]),
+    ).toBeNull();
+    await unlock('a long passphrase');
+    await storeWaitingEdits();
+    expect((await sessions.get(String(id)))?.agreements['rule-cameras']?.note).toBe('typed as it locked');
+  });
+
+  it('does not bring back the entry of a note completed while a lifecycle step was deciding', async () => {
+    await observeTab(1, 'https://meet.google.com/abc-defg-hij');
+    const [entry] = briefs(await openSessions.get());
+    if (!entry) throw new Error('no session');
+    await editSession(entry.id, [{ type: 'complete', at: Date.now() }]);
+    await recordLifecycle({ ...entry, status: 'aftercare-pending', pending: 'end', prompted: false });
+    expect(await openSessions.get()).toEqual({});
+    expect((await sessions.get(entry.id))?.status).toBe('complete');
+  });
+
+  it('keeps pointing at a checklist it could not read when the session is edited', async () => {
+    await observeTab(1, 'https://meet.google.com/abc-defg-hij');
+    const listKey = Object.keys(await stored()).find((key) => key.startsWith('checklist:')) ?? '';
+    const real = (await stored())[listKey];
+    await fakeBrowser.storage.local.remove(listKey);
+    forgetKnownChecklists();
+    const [session] = await sessions.all();
+    await editSession(String(session?.id), [{ type: 'agreement-note', itemId: 'rule-cameras', note: 'kept' }]);
+    // The real checklist comes back (restored from a backup, say): the session reads with its wording again.
+    await fakeBrowser.storage.local.set({ [listKey]: real });
+    forgetKnownChecklists();
+    const again = await sessions.get(String(session?.id));
+    expect(again?.template.items).toEqual(defaultTemplate().items);
+    expect(again?.agreements['rule-cameras']?.note).toBe('kept');
   });
 });
