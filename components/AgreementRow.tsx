@@ -5,7 +5,7 @@
  * On a focused rule, single keys record: A agreed, D declined, N not
  * applicable, U undoes the last change.
  */
-import { type FocusEvent, type KeyboardEvent, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { agreementStateNames, m } from '../lib/messages';
 import type { AgreementRecord, AgreementState, ChecklistItem } from '../lib/schemas';
 import type { Carried } from '../lib/sessions/model';
@@ -88,6 +88,18 @@ export function AgreementRow({ item, record, onState, onNote, onUndo, carried, o
     }
   };
   // A recorded rule folds once the practitioner has moved on from it.
+  // Where a click does not move the focus (buttons in Firefox and Safari on macOS), a click elsewhere folds it.
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!recorded || !open) return;
+    const elsewhere = (event: PointerEvent) => {
+      if (row.current && !row.current.contains(event.target as Node)) {
+        document.addEventListener('click', () => setOpen(false), { once: true });
+      }
+    };
+    document.addEventListener('pointerdown', elsewhere, true);
+    return () => document.removeEventListener('pointerdown', elsewhere, true);
+  }, [recorded, open]);
   const onBlur = (event: FocusEvent<HTMLLIElement>) => {
     if (!recorded || event.currentTarget.contains(event.relatedTarget as Node | null)) return;
     if (pointerDown) document.addEventListener('click', () => setOpen(false), { once: true });
@@ -120,7 +132,7 @@ export function AgreementRow({ item, record, onState, onNote, onUndo, carried, o
     );
   }
   return (
-    <li className="rule card" onKeyDown={onKeyDown} onBlur={onBlur}>
+    <li ref={row} className="rule card" onKeyDown={onKeyDown} onBlur={onBlur}>
       <fieldset aria-keyshortcuts="A D N U">
         <legend>{item.text}</legend>
         <Guidance item={item.text} guidance={item.guidance} />

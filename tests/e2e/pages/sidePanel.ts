@@ -23,7 +23,9 @@ export class SidePanel {
   async addPerson(side: 'Client side' | 'Practitioner side', role: string, name: string) {
     const form = this.page.getByRole('form', { name: 'Add person' });
     // The form opens on demand, and stays open to note several people.
-    if (!(await form.isVisible())) await this.page.getByRole('button', { name: 'Note someone present' }).click();
+    const open = this.page.getByRole('button', { name: 'Note someone present' });
+    await open.or(form).first().waitFor();
+    if (await open.isVisible()) await open.click();
     await form.getByLabel('Side').selectOption({ label: side });
     await form.getByLabel('Role').selectOption({ label: role });
     await form.getByLabel('First name or initial').fill(name);
@@ -34,7 +36,9 @@ export class SidePanel {
   async linkClient(code: string) {
     const form = this.page.getByRole('form', { name: 'Client' });
     // The client is linked in the "Before the call" step, folded once the call is under way.
-    if (!(await form.isVisible())) await this.page.getByText('Before the call', { exact: true }).click();
+    const step = this.page.getByText('Before the call', { exact: true });
+    await step.waitFor();
+    if (!(await form.isVisible())) await step.click();
     await form.getByLabel('Client (pseudonym or case code)').fill(code);
     await form.getByRole('button', { name: 'Link client' }).click();
     const create = form.getByRole('button', { name: `Create client "${code}" and link` });
