@@ -1,4 +1,4 @@
-/** The aftercare note of PRODUCT.md. Kept as a draft as it is typed; "Save" completes the session. */
+/** The aftercare note (RAN FC&S ch. 3: how the client is doing after a digital session). Kept as a draft as it is typed; "Save" completes the session. */
 import { useId, useState } from 'react';
 import { atTimeOnDay, defaultFollowUpTime, timeOfDay } from '../lib/followUps';
 import { clientSeemedNames, m } from '../lib/messages';

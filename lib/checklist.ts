@@ -1,4 +1,4 @@
-/** The default checklist of PRODUCT.md, by phase. Wording lives in the messages module. */
+/** The default checklist, by phase, from the RAN FC&S and Digital Exit Work papers. Wording lives in the messages module. */
 import { defaultChecklistText, m } from './messages';
 import type { ChecklistItem, ItemKind, Phase, Template, TemplateSnapshot } from './schemas';
 
@@ -31,7 +31,7 @@ export const PHASES: readonly Phase[] = ['before', 'rules', 'during'];
 
 export const BUILT_IN_TEMPLATE_ID = 'default';
 
-/** The checklist of PRODUCT.md, as it comes with Callcare. The practitioner may edit it into a stored template. */
+/** The checklist as it comes with Callcare. The practitioner may edit it into a stored template. */
 export function defaultTemplate(): TemplateSnapshot {
   return {
     id: BUILT_IN_TEMPLATE_ID,

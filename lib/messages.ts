@@ -74,7 +74,7 @@ export const statusNames = {
   complete: 'Complete',
 } as const;
 
-/** The default checklist's wording, by item id. Sources are in PRODUCT.md and shown as guidance. */
+/** The default checklist's wording, by item id. Each item names its source paper and chapter in its guidance. */
 export const defaultChecklistText = {
   'prep-space': {
     text: 'I am in a quiet, private space; phone and notifications are off',

@@ -31,7 +31,7 @@ const fresh = () =>
   });
 
 describe('the default checklist', () => {
-  it('has the items of PRODUCT.md, by phase, with unique ids and guidance', () => {
+  it('has the default items, by phase, with unique ids and guidance', () => {
     const items = defaultTemplate().items;
     const ids = items.map((item) => item.id);
     expect(new Set(ids).size).toBe(ids.length);
