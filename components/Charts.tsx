@@ -7,6 +7,7 @@ import type { AgeBucket, DayCount, ItemOutcome } from '../lib/charts';
 import { AGE_BUCKETS } from '../lib/charts';
 import { agreementStateNames, m } from '../lib/messages';
 import type { AgreementState } from '../lib/schemas';
+import { formatDay } from '../lib/time';
 
 function Figure({
   title,
@@ -41,6 +42,7 @@ export function SessionsPerDayChart({ days, maximum }: { days: DayCount[]; maxim
   const barWidth = width / days.length;
   const y = (value: number) => height - (value / top) * (height - 16);
   const total = days.reduce((sum, day) => sum + day.count, 0);
+  const [first, last] = [days[0], days.at(-1)];
   return (
     <Figure
       title={m.chartPerDay}
@@ -67,10 +69,10 @@ export function SessionsPerDayChart({ days, maximum }: { days: DayCount[]; maxim
           )}
           <line x1={0} x2={width} y1={height} y2={height} className="axis" />
           <text x={0} y={height + 16} className="chart-label">
-            {days[0]?.day}
+            {first && formatDay(first.day)}
           </text>
           <text x={width} y={height + 16} textAnchor="end" className="chart-label">
-            {days.at(-1)?.day}
+            {last && formatDay(last.day)}
           </text>
         </svg>
       }
@@ -85,7 +87,7 @@ export function SessionsPerDayChart({ days, maximum }: { days: DayCount[]; maxim
           <tbody>
             {days.map((day) => (
               <tr key={day.day}>
-                <th scope="row">{day.day}</th>
+                <th scope="row">{formatDay(day.day)}</th>
                 <td>{day.count}</td>
               </tr>
             ))}

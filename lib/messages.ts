@@ -465,6 +465,11 @@ export const m = {
 
   // Options
   optionsTitle: 'Callcare settings',
+  settingsIndexLabel: 'Settings on this page',
+  settingsGroupCall: 'The call',
+  settingsGroupData: 'Protection and data',
+  settingsDangerHeading: 'Danger zone',
+  settingsDangerIntro: 'What is here cannot be undone. Download a backup first if you may need anything later.',
   optionsWhenCallEnds: 'When a call ends',
   optionsOpenAftercare: 'Open the aftercare note in a new tab',
   optionsNotify: 'Show a notification',
@@ -557,7 +562,7 @@ export const m = {
   historyHeading: 'Sessions',
   historyNone: 'No sessions with this client yet.',
   historyAgreements: (agreed: number, declined: number, recorded: number, total: number) =>
-    `${recorded} of ${total} agreements recorded: ${agreed} agreed, ${declined} declined`,
+    `${recorded} of ${total} ${plural(total, 'agreement', 'agreements')} recorded: ${agreed} agreed, ${declined} declined`,
   historyNoNote: 'No aftercare note written yet.',
   historyShowRecord: 'Checklist record',
   historyOpenNote: 'Open the aftercare note',
@@ -621,11 +626,11 @@ export const m = {
   protectionTurnOn: 'Turn on protection',
   protectionWorking: 'Encrypting… this takes a moment.',
   protectionProgress: (kind: 'turn-on' | 'change-passphrase' | 'turn-off', done: number, total: number) =>
-    `${kind === 'turn-off' ? 'Decrypting' : kind === 'change-passphrase' ? 'Encrypting again:' : 'Encrypting'} ${done.toLocaleString('en')} of ${total.toLocaleString('en')} records…`,
+    `${kind === 'turn-off' ? 'Decrypting' : kind === 'change-passphrase' ? 'Encrypting again:' : 'Encrypting'} ${done.toLocaleString('en')} of ${total.toLocaleString('en')} ${plural(total, 'record', 'records')}…`,
   protectionProgressLabel: (kind: 'turn-on' | 'change-passphrase' | 'turn-off') =>
     kind === 'turn-off' ? 'Decrypting records' : 'Encrypting records',
   protectionProgressValue: (done: number, total: number) =>
-    `${done.toLocaleString('en')} of ${total.toLocaleString('en')} records`,
+    `${done.toLocaleString('en')} of ${total.toLocaleString('en')} ${plural(total, 'record', 'records')}`,
   protectionOlderCopies:
     "What turning protection on does not erase: the browser may keep older copies of the text of records written before, and of sessions you deleted, readable in its storage files on this computer until it compacts them. Callcare cannot force that. For full protection, turn on your computer's disk encryption too: BitLocker (Windows), FileVault (macOS) or LUKS (Linux).",
   protectionTooShort: 'Use at least 10 characters.',
@@ -661,7 +666,7 @@ export const m = {
   welcomeClose: 'Close this page',
   autoLockLabel: 'Lock after the computer has been idle for',
   autoLockNever: 'Never (only when the browser closes)',
-  autoLockMinutes: (minutes: number) => `${minutes} minutes`,
+  autoLockMinutes: (minutes: number) => `${minutes} ${plural(minutes, 'minute', 'minutes')}`,
   popupLocked: 'Callcare is locked.',
   popupUnlockToSee: 'Unlock to see and record the checklist.',
 
@@ -680,7 +685,9 @@ export const m = {
   backupSetAsideItem: (key: string, reason: SetAsideReason) => `${key}: ${setAsideReasonText(reason)}`,
 
   // Your data
-  dataHeading: 'Your data',
+  dataBackupsHeading: 'Backups',
+  dataCsvHeading: 'Statistics for yourself',
+  dataNeedsUnlock: 'Unlock Callcare to download or restore a backup, or to see sessions past the retention period.',
   dataBackup: 'Download a backup',
   dataBackupHint:
     'Every client, session and template in one file. With protection on, the file is encrypted with your passphrase.',
@@ -713,7 +720,9 @@ export const m = {
   retentionLabel: 'Delete completed sessions older than',
   retentionOff: 'Keep them (no retention period)',
   retentionDays: (days: number) =>
-    days % 365 === 0 ? `${days / 365} ${plural(days / 365, 'year', 'years')}` : `${days} days`,
+    days > 0 && days % 365 === 0
+      ? `${days / 365} ${plural(days / 365, 'year', 'years')}`
+      : `${days} ${plural(days, 'day', 'days')}`,
   retentionDue: (count: number, oldest: string, newest: string) =>
     `${count} completed ${plural(count, 'session is', 'sessions are')} past the retention period (from ${oldest} to ${newest}).`,
   retentionNoneDue: 'No completed session is past the retention period.',
@@ -756,8 +765,9 @@ export const m = {
   workdayEndNothingPending: 'No aftercare notes to write. Time to switch off.',
   workdayEndFollowUps: (count: number) => `${count} ${plural(count, 'follow-up', 'follow-ups')} still open:`,
   workdayEndWrite: 'Write aftercare notes',
-  workdayEndSnooze: (minutes: number) => `Remind me in ${minutes} minutes`,
+  workdayEndSnooze: (minutes: number) => `Remind me in ${minutes} ${plural(minutes, 'minute', 'minutes')}`,
   wellbeingHeading: 'Your own wellbeing',
+  wellbeingLimitsHeading: 'Your limits',
   wellbeingIntro:
     'Limits you set yourself (or your organisation sets). A limit never blocks a call: a client in crisis comes first.',
   wellbeingMax: 'Most sessions in a day',
@@ -786,7 +796,7 @@ export const m = {
   historyState: 'State',
   historyAnyState: 'All states',
   historySearch: 'Search the notes',
-  historyCount: (shown: number, total: number) => `${shown} of ${total} sessions`,
+  historyCount: (shown: number, total: number) => `${shown} of ${total} ${plural(total, 'session', 'sessions')}`,
   historyOverLimit: 'day over the limit',
   historyFollowUpOpen: 'Follow-up open',
   historyFollowUpDue: (time: string) => `Follow-up open, due ${time}`,
@@ -798,8 +808,8 @@ export const m = {
   chartPerDay: 'Sessions per day, last 30 days',
   chartPerDaySummary: (total: number, maximum: number | null) =>
     maximum === null
-      ? `${total} sessions in the last 30 days.`
-      : `${total} sessions in the last 30 days; the daily maximum is ${maximum}.`,
+      ? `${total} ${plural(total, 'session', 'sessions')} in the last 30 days.`
+      : `${total} ${plural(total, 'session', 'sessions')} in the last 30 days; the daily maximum is ${maximum}.`,
   chartMaxLine: (maximum: number) => `Daily maximum: ${maximum}`,
   chartDay: 'Day',
   chartSessions: 'Sessions',
@@ -835,7 +845,8 @@ export const m = {
     `${place} should be ${expected === 'string' ? 'text' : expected === 'array' ? 'a list' : expected === 'object' ? 'a group of fields' : expected}.`,
   templateErrorEmpty: (place: string) => `${place} is empty.`,
   templateErrorTooFew: (place: string, minimum: number) => `${place} needs at least ${minimum}.`,
-  templateErrorTooLong: (place: string, maximum: number) => `${place} is too long (at most ${maximum} characters).`,
+  templateErrorTooLong: (place: string, maximum: number) =>
+    `${place} is too long (at most ${maximum} ${plural(maximum, 'character', 'characters')}).`,
   templateErrorTooMany: (place: string, maximum: number) => `${place} has too many entries (at most ${maximum}).`,
   templateErrorPhase: (place: string, phases: string) => `${place} must be one of: ${phases}.`,
   templateErrorKind: (place: string) => `${place} must be "agreement" or "check".`,

@@ -52,7 +52,8 @@ export function App() {
   const route = useRoute();
   useEffect(() => {
     document.title = `${NAV.find((entry) => (entry.views as readonly string[]).includes(route.view))?.label} · ${m.appName}`;
-    document.querySelector('h1')?.focus();
+    // An in-page link (Settings' index) keeps the focus where it took it.
+    if (!document.getElementById(location.hash.slice(1))) document.querySelector('h1')?.focus();
   }, [route]);
   return (
     <>

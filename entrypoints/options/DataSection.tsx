@@ -173,7 +173,8 @@ function Restore() {
   );
 }
 
-function DeleteEverything() {
+/** The one destructive action on Settings, shown alone in its danger zone at the end. */
+export function DeleteEverything() {
   const id = useId();
   const [typed, setTyped] = useState('');
   const [status, setStatus] = useState<Status>(null);
@@ -221,91 +222,97 @@ function Retention() {
   const days = stored.value.retentionDays;
   const due = digest.value ? dueForDeletion(rowsOf(digest.value), days, Date.now()) : null;
   return (
-    <section aria-labelledby="retention" className="card stack">
-      <h3 id="retention" style={{ margin: 0 }}>
-        {m.retentionHeading}
-      </h3>
-      <div className="field">
-        <label htmlFor={id}>{m.retentionLabel}</label>
-        <select
-          id={id}
-          value={days ?? ''}
-          onChange={(event) => {
-            // Read now: by the time the update runs, React has put the controlled select back to its stored value.
-            const retentionDays = event.target.value === '' ? null : Number(event.target.value);
-            settings.update((current) => ({ ...current, retentionDays })).catch((failure) => setStatus(fail(failure)));
-          }}
-        >
-          <option value="">{m.retentionOff}</option>
-          {RETENTION_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {m.retentionDays(choice)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {days !== null && due && (
-        <div role="status">
-          {due.ids.length === 0 || due.oldest === null || due.newest === null ? (
-            <p className="muted">{m.retentionNoneDue}</p>
-          ) : (
-            <div className="notice stack">
-              <p>{m.retentionDue(due.ids.length, formatDate(due.oldest), formatDate(due.newest))}</p>
-              <button
-                type="button"
-                className="danger"
-                onClick={async () =>
-                  setStatus({ text: m.retentionDeleted(await deleteSessions(due.ids)), error: false })
-                }
-              >
-                {m.retentionDelete(due.ids.length)}
-              </button>
-            </div>
-          )}
+    <section aria-labelledby="retention" className="stack">
+      <h3 id="retention">{m.retentionHeading}</h3>
+      <div className="card stack">
+        <div className="field">
+          <label htmlFor={id}>{m.retentionLabel}</label>
+          <select
+            id={id}
+            value={days ?? ''}
+            onChange={(event) => {
+              // Read now: by the time the update runs, React has put the controlled select back to its stored value.
+              const retentionDays = event.target.value === '' ? null : Number(event.target.value);
+              settings
+                .update((current) => ({ ...current, retentionDays }))
+                .catch((failure) => setStatus(fail(failure)));
+            }}
+          >
+            <option value="">{m.retentionOff}</option>
+            {RETENTION_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {m.retentionDays(choice)}
+              </option>
+            ))}
+          </select>
         </div>
-      )}
-      <StatusLine status={status} />
+        {days !== null && due && (
+          <div role="status">
+            {due.ids.length === 0 || due.oldest === null || due.newest === null ? (
+              <p className="muted">{m.retentionNoneDue}</p>
+            ) : (
+              <div className="notice stack">
+                <p>{m.retentionDue(due.ids.length, formatDate(due.oldest), formatDate(due.newest))}</p>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={async () =>
+                    setStatus({ text: m.retentionDeleted(await deleteSessions(due.ids)), error: false })
+                  }
+                >
+                  {m.retentionDelete(due.ids.length)}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+        <StatusLine status={status} />
+      </div>
     </section>
   );
 }
 
+/** Backups, restoring one, retention and the CSV: each its own headed part of "Protection and data". */
 export function DataSection() {
   const vault = useVaultStatus();
   const [status, setStatus] = useState<Status>(null);
+  if (vault === 'locked') return <p className="muted">{m.dataNeedsUnlock}</p>;
   return (
-    <section aria-labelledby="data" className="stack">
-      <h2 id="data">{m.dataHeading}</h2>
-      {vault === 'locked' ? null : (
-        <>
-          <div className="card stack">
-            <p className="muted small">{m.dataBackupHint}</p>
-            <button
-              type="button"
-              onClick={() =>
-                downloadBackup().then(
-                  () => setStatus({ text: m.dataBackupDone, error: false }),
-                  (failure) => setStatus(fail(failure)),
-                )
-              }
-            >
-              {m.dataBackup}
-            </button>
-            <p className="muted small">{m.dataCsvHint}</p>
-            <button
-              type="button"
-              onClick={async () =>
-                saveFile(`callcare-sessions-${today()}.csv`, sessionsToCsv(await sessions.all()), 'text/csv')
-              }
-            >
-              {m.dataCsv}
-            </button>
-            <StatusLine status={status} />
-          </div>
-          <Restore />
-          <Retention />
-        </>
-      )}
-      <DeleteEverything />
-    </section>
+    <>
+      <section aria-labelledby="backups" className="stack">
+        <h3 id="backups">{m.dataBackupsHeading}</h3>
+        <div className="card stack">
+          <p className="muted small">{m.dataBackupHint}</p>
+          <button
+            type="button"
+            onClick={() =>
+              downloadBackup().then(
+                () => setStatus({ text: m.dataBackupDone, error: false }),
+                (failure) => setStatus(fail(failure)),
+              )
+            }
+          >
+            {m.dataBackup}
+          </button>
+          <StatusLine status={status} />
+        </div>
+        <Restore />
+      </section>
+      <Retention />
+      <section aria-labelledby="csv" className="stack">
+        <h3 id="csv">{m.dataCsvHeading}</h3>
+        <div className="card stack">
+          <p className="muted small">{m.dataCsvHint}</p>
+          <button
+            type="button"
+            onClick={async () =>
+              saveFile(`callcare-sessions-${today()}.csv`, sessionsToCsv(await sessions.all()), 'text/csv')
+            }
+          >
+            {m.dataCsv}
+          </button>
+        </div>
+      </section>
+    </>
   );
 }

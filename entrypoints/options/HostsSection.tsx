@@ -5,6 +5,7 @@ import { m } from '../../lib/messages';
 import { customHostPattern, normaliseHost, platformForHost } from '../../lib/platforms';
 import { settings } from '../../lib/storage/items';
 
+/** The hosts added, and adding one; its heading is the Settings group's. */
 export function HostsSection() {
   const id = useId();
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
@@ -47,13 +48,12 @@ export function HostsSection() {
   };
 
   return (
-    <section aria-labelledby="hosts">
-      <h2 id="hosts">{m.hostsHeading}</h2>
+    <>
       <p>{m.hostsIntro}</p>
       {hosts.length === 0 ? (
         <p className="muted">{m.hostsNone}</p>
       ) : (
-        <ul className="plain stack" aria-labelledby="hosts">
+        <ul className="plain stack" aria-label={m.hostsHeading}>
           {hosts.map((host) => (
             <li key={host} className="row">
               <code>{host}</code>
@@ -84,6 +84,6 @@ export function HostsSection() {
         )}
         <button type="submit">{m.hostsAdd}</button>
       </form>
-    </section>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/
 import { lastWeeks } from '../../lib/days';
 import { m } from '../../lib/messages';
 import { sessionDigest, settings } from '../../lib/storage/items';
+import { formatDay } from '../../lib/time';
 import { SELF_RATINGS, weeklyWellbeing } from '../../lib/wellbeing';
 
 function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }) {
@@ -26,7 +27,7 @@ function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }
         <tbody>
           {weeks.map((week) => (
             <tr key={week.week}>
-              <th scope="row">{week.week}</th>
+              <th scope="row">{formatDay(week.week)}</th>
               <td>{week.sessions}</td>
               <td>
                 {SELF_RATINGS.filter((rating) => week.ratings[rating] > 0)

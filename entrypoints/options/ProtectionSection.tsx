@@ -104,7 +104,7 @@ export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
   const status = useVaultStatus();
   return (
     <section aria-labelledby="protection">
-      <h2 id="protection">{m.protectionHeading}</h2>
+      <h3 id="protection">{m.protectionHeading}</h3>
       {status === undefined && <p>{m.loading}</p>}
       {status === 'off' && <TurnOnProtection intro={m.protectionOffIntro} before={<BackupFirst />} />}
       {status === 'locked' && (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
 import { useOptimistic } from '../../components/useOptimistic';
 import { useShortcut } from '../../components/useShortcut';
@@ -8,7 +8,7 @@ import type { Settings } from '../../lib/schemas';
 import { settings } from '../../lib/storage/items';
 import { type QuarantineRecord, quarantined } from '../../lib/storage/stored';
 import { formatDateTime } from '../../lib/time';
-import { DataSection } from './DataSection';
+import { DataSection, DeleteEverything } from './DataSection';
 import { HostsSection } from './HostsSection';
 import { ProtectionSection } from './ProtectionSection';
 import { WellbeingSection } from './WellbeingSection';
@@ -98,6 +98,50 @@ export function SettingsView() {
   return <SettingsBody stored={loaded.value} />;
 }
 
+/** The groups of Settings, in the order they are shown and listed in the index at the top. */
+const GROUPS = [
+  { id: 'settings-call', title: m.settingsGroupCall },
+  { id: 'settings-wellbeing', title: m.wellbeingHeading },
+  { id: 'settings-data', title: m.settingsGroupData },
+  { id: 'settings-hosts', title: m.hostsHeading },
+  { id: 'settings-privacy', title: m.optionsPrivacyHeading },
+  { id: 'settings-danger', title: m.settingsDangerHeading },
+] as const;
+type GroupId = (typeof GROUPS)[number]['id'];
+
+/** Moves the focus to a group's heading, so the next Tab goes on from there and a screen reader reads where it landed. */
+function focusGroup(id: GroupId) {
+  document.getElementById(id)?.focus();
+}
+
+/** A short index of the groups: links to their headings, followed by keyboard or pointer alike. */
+function SettingsIndex() {
+  return (
+    <nav aria-label={m.settingsIndexLabel} className="page-index">
+      <ul className="plain row">
+        {GROUPS.map((group) => (
+          <li key={group.id}>
+            <a href={`#${group.id}`} onClick={() => focusGroup(group.id)}>
+              {group.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Group({ id, children, className }: { id: GroupId; children: React.ReactNode; className?: string }) {
+  return (
+    <section aria-labelledby={id} className={className ? `settings-group ${className}` : 'settings-group'}>
+      <h2 id={id} tabIndex={-1}>
+        {GROUPS.find((group) => group.id === id)?.title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 function SettingsBody({ stored: saved }: { stored: Settings }) {
   const [status, setStatus] = useState('');
   const shortcut = useShortcut();
@@ -105,62 +149,69 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
   const { value, save, error } = useOptimistic(saved, (patch) =>
     settings.update((current) => patch(current, Date.now())),
   );
-  const stored = { value };
   const change = (patch: Partial<Settings>) => {
     save((current) => ({ ...current, ...patch })).then(() => setStatus(error ?? m.optionsSaved));
   };
+  // Opened at a group's address (options.html#settings-data): its heading was not there yet when the page loaded.
+  useEffect(() => {
+    const group = GROUPS.find((entry) => `#${entry.id}` === location.hash);
+    if (group) focusGroup(group.id);
+  }, []);
   return (
     <>
       <h1>{m.optionsTitle}</h1>
-      <section aria-labelledby="when-ends">
-        <h2 id="when-ends">{m.optionsWhenCallEnds}</h2>
-        {stored.value ? (
-          <>
-            <Checkbox
-              label={m.optionsOpenAftercare}
-              checked={stored.value.openAftercareOnEnd}
-              onChange={(value) => change({ openAftercareOnEnd: value })}
-            />
-            <Checkbox
-              label={m.optionsNotify}
-              checked={stored.value.notifyOnEnd}
-              onChange={(value) => change({ notifyOnEnd: value })}
-            />
-            <p role="status" className="muted small">
-              {status}
-            </p>
-          </>
-        ) : (
-          <p>{m.loading}</p>
-        )}
-      </section>
-      {stored.value && <WellbeingSection stored={stored.value} change={change} />}
-      <ProtectionSection
-        autoLock={
-          stored.value && (
-            <AutoLock
-              minutes={stored.value.autoLockMinutes}
-              onChange={(autoLockMinutes) => change({ autoLockMinutes })}
-            />
-          )
-        }
-      />
-      <DataSection />
-      <HostsSection />
-      <section aria-labelledby="shortcut">
-        <h2 id="shortcut">{m.optionsShortcut}</h2>
-        <p>
-          <kbd>{shortcut ?? '—'}</kbd> <span className="muted small">{m.optionsShortcutChange}</span>
-        </p>
-      </section>
-      <section aria-labelledby="privacy">
-        <h2 id="privacy">{m.optionsPrivacyHeading}</h2>
+      <SettingsIndex />
+      <Group id="settings-call">
+        <section aria-labelledby="when-ends">
+          <h3 id="when-ends">{m.optionsWhenCallEnds}</h3>
+          <Checkbox
+            label={m.optionsOpenAftercare}
+            checked={value.openAftercareOnEnd}
+            onChange={(checked) => change({ openAftercareOnEnd: checked })}
+          />
+          <Checkbox
+            label={m.optionsNotify}
+            checked={value.notifyOnEnd}
+            onChange={(checked) => change({ notifyOnEnd: checked })}
+          />
+          <p role="status" className="muted small">
+            {status}
+          </p>
+        </section>
+        <section aria-labelledby="shortcut">
+          <h3 id="shortcut">{m.optionsShortcut}</h3>
+          <p>
+            <kbd>{shortcut ?? '—'}</kbd> <span className="muted small">{m.optionsShortcutChange}</span>
+          </p>
+        </section>
+      </Group>
+      <Group id="settings-wellbeing">
+        <WellbeingSection stored={value} change={change} />
+        {/* More wellbeing settings (follow-up reminders, …) go here, each a section with its own h3. */}
+      </Group>
+      <Group id="settings-data">
+        <ProtectionSection
+          autoLock={
+            <AutoLock minutes={value.autoLockMinutes} onChange={(autoLockMinutes) => change({ autoLockMinutes })} />
+          }
+        />
+        <DataSection />
+        <section aria-labelledby="quarantine">
+          <h3 id="quarantine">{m.optionsQuarantineHeading}</h3>
+          <Quarantine />
+        </section>
+      </Group>
+      <Group id="settings-hosts">
+        <HostsSection />
+      </Group>
+      <Group id="settings-privacy">
         <p>{m.optionsPrivacy}</p>
-      </section>
-      <section aria-labelledby="quarantine">
-        <h2 id="quarantine">{m.optionsQuarantineHeading}</h2>
-        <Quarantine />
-      </section>
+      </Group>
+      {/* Last, and alone: nothing everyday sits beside what cannot be undone. */}
+      <Group id="settings-danger" className="danger-zone">
+        <p>{m.settingsDangerIntro}</p>
+        <DeleteEverything />
+      </Group>
     </>
   );
 }

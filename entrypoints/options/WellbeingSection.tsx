@@ -10,8 +10,8 @@ const WEEK = [1, 2, 3, 4, 5, 6, 0];
 export function WellbeingSection({ stored, change }: { stored: Settings; change: (patch: Partial<Settings>) => void }) {
   const ids = { max: useId(), end: useId(), hint: useId() };
   return (
-    <section aria-labelledby="wellbeing" className="stack">
-      <h2 id="wellbeing">{m.wellbeingHeading}</h2>
+    <section aria-labelledby="wellbeing-limits" className="stack">
+      <h3 id="wellbeing-limits">{m.wellbeingLimitsHeading}</h3>
       <p className="muted small">{m.wellbeingIntro}</p>
       <div className="field">
         <label htmlFor={ids.max}>{m.wellbeingMax}</label>

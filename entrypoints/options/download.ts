@@ -1,3 +1,5 @@
+import { dayKey } from '../../lib/days';
+
 /** Saves text as a file through the browser's own download, with no request anywhere. */
 export function saveFile(name: string, text: string, type: string) {
   const blob = new Blob([text], { type });
@@ -8,4 +10,5 @@ export function saveFile(name: string, text: string, type: string) {
   URL.revokeObjectURL(link.href);
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** The local day for a file's name ("2026-11-21"), not the UTC one: a backup made after midnight is named for today. */
+export const today = () => dayKey(Date.now());

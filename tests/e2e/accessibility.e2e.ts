@@ -76,6 +76,10 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     ['history', () => 'options.html#history', { width: 1000, height: 800 }, 'History'],
     ['overview', () => 'options.html#overview', { width: 1000, height: 800 }, 'Overview'],
     ['report', () => `report.html?session=${sessionId}`, { width: 800, height: 800 }, 'Session report'],
+    // Settings, History and the Overview at the side panel's narrowest width too.
+    ['settings page at 320 px', () => 'options.html', { width: 320, height: 800 }, 'Callcare settings'],
+    ['history at 320 px', () => 'options.html#history', { width: 320, height: 800 }, 'History'],
+    ['overview at 320 px', () => 'options.html#overview', { width: 320, height: 800 }, 'Overview'],
   ];
 
   it.each(pages)('the %s has no accessibility violations', async (_name, path, viewport, heading) => {

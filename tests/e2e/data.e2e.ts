@@ -57,7 +57,7 @@ describe('restoring a backup with a damaged record', () => {
       .toEqual(['aftercare-pending', 'aftercare-pending']);
 
     const page = await openSettings(h);
-    const data = page.getByRole('region', { name: 'Your data' });
+    const data = page.getByRole('region', { name: 'Backups' });
     const downloaded = page.waitForEvent('download');
     await data.getByRole('button', { name: 'Download a backup' }).click();
     const file = join(await mkdtemp(join(tmpdir(), 'callcare-backup-')), 'backup.json');

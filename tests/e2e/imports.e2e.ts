@@ -99,10 +99,7 @@ describe('a backup from outside', () => {
 
     const settings = await openSettings(h);
     const downloaded = settings.waitForEvent('download');
-    await settings
-      .getByRole('region', { name: 'Your data' })
-      .getByRole('button', { name: 'Download a backup' })
-      .click();
+    await settings.getByRole('region', { name: 'Backups' }).getByRole('button', { name: 'Download a backup' }).click();
     const saved = join(await mkdtemp(join(tmpdir(), 'callcare-backup-')), 'backup.json');
     await (await downloaded).saveAs(saved);
 
@@ -140,7 +137,7 @@ describe('a backup from outside', () => {
     const overview = await h.extensionPage('options.html#overview');
     await overview.setViewportSize({ width: 1000, height: 1400 });
     await overview.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
-    await overview.getByRole('img', { name: '1 sessions in the last 30 days.' }).waitFor();
+    await overview.getByRole('img', { name: '1 session in the last 30 days.' }).waitFor();
     // The chart of how each rule went, which is what a "__proto__" item used to break.
     await overview.getByRole('img', { name: /^For each rule of communication, how often it was agreed/ }).waitFor();
   });

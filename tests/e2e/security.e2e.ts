@@ -180,7 +180,7 @@ describe('backups', () => {
 
     const page = await openSettings(h);
     const downloaded = page.waitForEvent('download');
-    await page.getByRole('region', { name: 'Your data' }).getByRole('button', { name: 'Download a backup' }).click();
+    await page.getByRole('region', { name: 'Backups' }).getByRole('button', { name: 'Download a backup' }).click();
     const file = join(await mkdtemp(join(tmpdir(), 'callcare-backup-')), 'backup.json');
     await (await downloaded).saveAs(file);
     expect(await readFile(file, 'utf8')).toContain('"format":"callcare-backup"');
