@@ -145,6 +145,10 @@ describe('the history and the overview', () => {
     await overview.getByRole('cell', { name: 'Tired 1' }).waitFor();
     await overview.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
     await overview.getByText('Show the numbers as a table').first().click();
-    await overview.getByRole('rowheader', { name: today }).waitFor();
+    // Today's row, its date written as every date in Callcare is.
+    const todayShown = await overview.evaluate(() =>
+      new Date().toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+    );
+    await overview.getByRole('rowheader', { name: todayShown }).waitFor();
   });
 });
