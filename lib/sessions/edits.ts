@@ -19,6 +19,7 @@ import {
   keepAftercareDraft,
   linkClient,
   reconfirm,
+  recordOf,
   removePerson,
   setAgreementNote,
   setAgreementState,
@@ -67,33 +68,31 @@ export const editSchema = z.discriminatedUnion('type', [
 export type Edit = z.infer<typeof editSchema>;
 export const editsSchema = z.array(editSchema).min(1).max(10_000);
 
+/**
+ * A change older than the record's last one (or as old): already applied (a
+ * page handed its edits over while its own write was in flight), or overtaken
+ * by a later choice on another surface.
+ */
+const overtaken = (changedAt: number | null, at: number) => changedAt !== null && at <= changedAt;
+
 function applyOne(session: Session, edit: Edit): Session {
   switch (edit.type) {
-    case 'agreement-state': {
-      // Older than the record's last change: already applied (a page handed its edits over while its own
-      // write was in flight), or overtaken by a later choice on another surface.
-      const changedAt = Object.hasOwn(session.agreements, edit.itemId)
-        ? session.agreements[edit.itemId]?.changedAt
-        : null;
-      if (changedAt != null && edit.at <= changedAt) return session;
+    case 'agreement-state':
+      if (overtaken(recordOf(session, edit.itemId).changedAt, edit.at)) return session;
       return setAgreementState(session, edit.itemId, edit.state, edit.at);
-    }
     case 'agreement-note':
       return setAgreementNote(session, edit.itemId, edit.note);
     case 'agreement-undo':
       return undoAgreementChange(session, edit.itemId, edit.undoneAt);
     case 'conversation-started':
       return startConversation(session, edit.at);
-    case 'reconfirm': {
-      const changedAt = Object.hasOwn(session.agreements, edit.itemId)
-        ? session.agreements[edit.itemId]?.changedAt
-        : null;
-      if (changedAt != null && edit.at <= changedAt) return session;
+    case 'reconfirm':
+      if (overtaken(recordOf(session, edit.itemId).changedAt, edit.at)) return session;
       return reconfirm(session, edit.itemId, edit.last, edit.at);
-    }
     case 'check': {
-      const changedAt = Object.hasOwn(session.checks, edit.itemId) ? session.checks[edit.itemId]?.changedAt : null;
-      if (changedAt != null && edit.at < changedAt) return session;
+      const check = Object.hasOwn(session.checks, edit.itemId) ? session.checks[edit.itemId] : undefined;
+      // A tick set again at the same time is the same tick: only an older one is overtaken.
+      if (check && edit.at < check.changedAt) return session;
       return setCheck(session, edit.itemId, edit.checked, edit.at);
     }
     case 'add-person':

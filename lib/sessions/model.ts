@@ -41,7 +41,7 @@ function agreementsFor(template: TemplateSnapshot): Session['agreements'] {
 }
 
 /** An agreement's record, looked up as the record's own key only (never something inherited). */
-const recordOf = (session: Session, itemId: string): AgreementRecord =>
+export const recordOf = (session: Session, itemId: string): AgreementRecord =>
   (Object.hasOwn(session.agreements, itemId) ? session.agreements[itemId] : undefined) ?? untouched();
 
 export function emptyAftercare(): Aftercare {
@@ -100,24 +100,24 @@ function requireItem(session: Session, itemId: string, kind: 'agreement' | 'chec
   return item;
 }
 
+/** The session with one agreement's record replaced. */
+const withAgreement = (session: Session, itemId: string, record: AgreementRecord): Session => ({
+  ...session,
+  agreements: { ...session.agreements, [itemId]: record },
+});
+
 export function setAgreementState(session: Session, itemId: string, state: AgreementState, now: number): Session {
   requireItem(session, itemId, 'agreement');
   const current = recordOf(session, itemId);
   // Choosing "not discussed" for a rule never touched records it all the same: it was said.
   if (current.state === state && current.changedAt !== null) return session;
-  return {
-    ...session,
-    agreements: {
-      ...session.agreements,
-      [itemId]: {
-        ...current,
-        state,
-        changedAt: now,
-        history: [...current.history, { state, at: now }],
-        confirmedFrom: null,
-      },
-    },
-  };
+  return withAgreement(session, itemId, {
+    ...current,
+    state,
+    changedAt: now,
+    history: [...current.history, { state, at: now }],
+    confirmedFrom: null,
+  });
 }
 
 /**
@@ -131,25 +131,19 @@ export function undoAgreementChange(session: Session, itemId: string, undoneAt: 
   if (!last || last.at !== undoneAt) return session;
   const history = current.history.slice(0, -1);
   const before = history.at(-1);
-  return {
-    ...session,
-    agreements: {
-      ...session.agreements,
-      [itemId]: {
-        ...current,
-        state: before?.state ?? 'not-discussed',
-        changedAt: before?.at ?? null,
-        history,
-        confirmedFrom: before ? current.confirmedFrom : null,
-      },
-    },
-  };
+  return withAgreement(session, itemId, {
+    ...current,
+    state: before?.state ?? 'not-discussed',
+    changedAt: before?.at ?? null,
+    history,
+    confirmedFrom: before ? current.confirmedFrom : null,
+  });
 }
 
 export function setAgreementNote(session: Session, itemId: string, note: string): Session {
   requireItem(session, itemId, 'agreement');
   const current = recordOf(session, itemId);
-  return { ...session, agreements: { ...session.agreements, [itemId]: { ...current, note } } };
+  return withAgreement(session, itemId, { ...current, note });
 }
 
 /** What was recorded for an agreement in the client's previous session. */
@@ -164,19 +158,13 @@ export interface Carried {
 export function reconfirm(session: Session, itemId: string, last: Carried, now: number): Session {
   requireItem(session, itemId, 'agreement');
   const current = recordOf(session, itemId);
-  return {
-    ...session,
-    agreements: {
-      ...session.agreements,
-      [itemId]: {
-        state: last.state,
-        note: current.note.trim().length > 0 ? current.note : last.note,
-        changedAt: now,
-        history: [...current.history, { state: last.state, at: now }],
-        confirmedFrom: { sessionId: last.sessionId, at: last.at },
-      },
-    },
-  };
+  return withAgreement(session, itemId, {
+    state: last.state,
+    note: current.note.trim().length > 0 ? current.note : last.note,
+    changedAt: now,
+    history: [...current.history, { state: last.state, at: now }],
+    confirmedFrom: { sessionId: last.sessionId, at: last.at },
+  });
 }
 
 export function linkClient(session: Session, clientId: string | null): Session {
