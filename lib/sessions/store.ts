@@ -14,7 +14,15 @@ import { browser } from 'wxt/browser';
 import { templateForNewSession } from '../caseload';
 import { dayKey, lastDays } from '../days';
 import type { OpenSession, OpenSessions, Session, StoredSession } from '../schemas';
-import { checklists, dayCounts, openSessions, sessionDigest, storedSessions, waitingEdits } from '../storage/items';
+import {
+  checklists,
+  checklistsMovedOut,
+  dayCounts,
+  openSessions,
+  sessionDigest,
+  storedSessions,
+  waitingEdits,
+} from '../storage/items';
 import { withLock } from '../storage/lock';
 import { isLocked, type Part, part, writeTogether } from '../storage/stored';
 import { vaultStatus } from '../storage/vault';
@@ -352,9 +360,12 @@ const MOVE_BATCH = 200;
  * Moves the checklist out of sessions written before checklists were stored
  * once (after an update, at a browser start or an unlock), a batch at a
  * time, each record read again under the lock so no edit is overwritten.
- * Returns how many sessions were moved; waits while locked.
+ * Returns how many sessions were moved; waits while locked. Once a pass has
+ * found every record moved, it is marked done and no record is read again:
+ * every record written since refers to its checklist.
  */
 export async function moveChecklistsOut(): Promise<number> {
+  if (await checklistsMovedOut.get()) return 0;
   let moved = 0;
   try {
     const inline = (await storedSessions.all()).filter(hasInlineChecklist).map((session) => session.id);
@@ -369,6 +380,7 @@ export async function moveChecklistsOut(): Promise<number> {
         return parts.filter((one) => one.key.startsWith(storedSessions.spec.prefix)).length;
       });
     }
+    await checklistsMovedOut.set(true);
   } catch (error) {
     if (!isLocked(error)) throw error;
   }

@@ -6,6 +6,7 @@
  * | -------------- | -------------------- | ------- | ---------------------------------------------- |
  * | sessions       | session:<id>         | local   | deleted by the practitioner, or by retention   |
  * | checklists     | checklist:<hash>     | local   | everything is deleted                          |
+ * | checklists out | checklistsMovedOut   | local   | everything is deleted                          |
  * | clients        | client:<id>          | local   | the practitioner deletes the client            |
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | kept with the sessions (lib/sessions/store.ts) |
@@ -55,6 +56,17 @@ export const storedSessions = defineCollection({
   migrations: sessionMigrations,
   clearedWhen: 'the practitioner deletes it, its client, or everything; or the retention period passes',
   sealed: true,
+});
+
+/** Set once every session written before checklists were stored once has been moved to a reference. */
+export const checklistsMovedOut = defineItem({
+  key: 'checklistsMovedOut',
+  area: 'local',
+  schema: z.boolean(),
+  version: 1,
+  migrations: {},
+  fallback: () => false,
+  clearedWhen: 'everything is deleted',
 });
 
 /** Each checklist sessions ran with, stored once, under a hash of its items. */
