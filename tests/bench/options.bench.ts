@@ -3,27 +3,18 @@
  * stored sessions, in real Chromium. Target: each shows its content in well
  * under a second. Run with `npm run bench` (after `npm run build`).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch } from '../e2e/harness';
-import { SESSIONS, seedSessions } from './seed';
+import { describe, expect, it } from 'vitest';
+
+import { SESSIONS, seededBrowser } from './seed';
 
 const TARGET_MS = 1000;
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await launch();
-  harness = await seedSessions(harness);
-}, 240_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const browser = seededBrowser();
 
 async function timeToShow(hash: string, ready: string): Promise<number> {
-  const page = await harness.context.newPage();
+  const page = await browser().context.newPage();
   const started = Date.now();
-  await page.goto(`chrome-extension://${harness.extensionId}/options.html${hash}`);
+  await page.goto(`chrome-extension://${browser().extensionId}/options.html${hash}`);
   await page.getByText(ready).first().waitFor({ timeout: 30_000 });
   const elapsed = Date.now() - started;
   await page.close();

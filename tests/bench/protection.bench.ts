@@ -7,30 +7,21 @@
  * that protection is all or nothing, is announced to every open page.
  * Run with `npm run bench`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch } from '../e2e/harness';
+import { describe, expect, it } from 'vitest';
+
 import { pageInOwnWindow, watchStalls } from './pages';
-import { SESSIONS, seedSessions } from './seed';
+import { SESSIONS, seededBrowser } from './seed';
 
 const TARGET_MS = 10_000;
 const PASSPHRASE = 'a bench passphrase';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await launch();
-  harness = await seedSessions(harness);
-}, 240_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const browser = seededBrowser();
 
 describe(`protection with ${SESSIONS} sessions`, () => {
   it('turns on in under 10 seconds, showing progress', async () => {
-    const other = await pageInOwnWindow(harness, 'popup.html');
+    const other = await pageInOwnWindow(browser(), 'popup.html');
     await other.getByRole('heading').first().waitFor();
-    const options = await pageInOwnWindow(harness, 'options.html#settings');
+    const options = await pageInOwnWindow(browser(), 'options.html#settings');
     const form = options.getByRole('form', { name: 'Turn on protection' });
     await form.getByLabel('New passphrase').fill(PASSPHRASE);
     await form.getByLabel('The same passphrase again').fill(PASSPHRASE);
@@ -52,7 +43,7 @@ describe(`protection with ${SESSIONS} sessions`, () => {
       `protection on for ${SESSIONS} sessions: ${elapsed} ms (target ${TARGET_MS} ms); progress shown: ${progressShown ?? 'no'}; ` +
         `longest task in another page ${stalled.longTask} ms, longest heartbeat gap ${stalled.heartbeatGap} ms (reported, not a target)`,
     );
-    const sealed = await harness.inspect(async () => {
+    const sealed = await browser().inspect(async () => {
       const all = await chrome.storage.local.get(null);
       return Object.entries(all).filter(([key, value]) => key.startsWith('session:') && 'ct' in (value as object))
         .length;

@@ -3,28 +3,19 @@
  * 10,000 stored, from Settings in real Chromium. Target: one batch, done in a
  * few seconds (it once took about a second per session). Run with `npm run bench`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch } from '../e2e/harness';
+import { describe, expect, it } from 'vitest';
+
 import { pageInOwnWindow } from './pages';
-import { SESSIONS, seedSessions } from './seed';
+import { SESSIONS, seededBrowser } from './seed';
 
 const DUE = 2000;
 const TARGET_MS = 5000;
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await launch();
-  harness = await seedSessions(harness, SESSIONS, { olderThanAYear: DUE });
-}, 300_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const browser = seededBrowser({ olderThanAYear: DUE });
 
 describe(`retention with ${SESSIONS} sessions`, () => {
   it(`deletes the ${DUE} past the period in one batch`, async () => {
-    const settings = await pageInOwnWindow(harness, 'options.html#settings');
+    const settings = await pageInOwnWindow(browser(), 'options.html#settings');
     await settings.getByLabel('Delete completed sessions older than').selectOption({ label: '1 year' });
     const remove = settings.getByRole('button', { name: /^Delete these \d+ sessions$/ });
     await remove.waitFor({ timeout: 60_000 });
@@ -34,7 +25,7 @@ describe(`retention with ${SESSIONS} sessions`, () => {
     await settings.getByText(`${due} sessions were deleted.`).waitFor({ timeout: 120_000 });
     const elapsed = Date.now() - started;
     console.log(`retention: ${due} sessions deleted in ${elapsed} ms (target ${TARGET_MS} ms)`);
-    const left = await harness.inspect(
+    const left = await browser().inspect(
       async () => Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('session:')).length,
     );
     // Of the sessions seeded over a year ago, a few are still waiting for their note: never due.

@@ -6,7 +6,7 @@
  * lists; the browser is then started again, and its start repairs the lists
  * from the records, as it would after an upgrade. Returns the new browser.
  */
-import { expect, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { badgeOf, type Harness, launch } from '../e2e/harness';
 
 export const SESSIONS = 10_000;
@@ -71,4 +71,22 @@ export async function seedSessions(
     { timeout: 120_000, interval: 1000 },
   );
   return started;
+}
+
+/**
+ * A browser with the extension and 10,000 seeded sessions for a benchmark
+ * file: started before its benchmarks, closed after them. Returns the browser.
+ */
+export function seededBrowser(options: { olderThanAYear?: number } = {}): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await seedSessions(await launch(), SESSIONS, options);
+  }, 300_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the seeded browser has not started');
+    return harness;
+  };
 }

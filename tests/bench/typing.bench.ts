@@ -4,35 +4,26 @@
  * real Chromium. Target: no main-thread task over 100 ms in the side panel,
  * and every key stored. Run with `npm run bench`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, type Harness, launch } from '../e2e/harness';
+import { describe, expect, it } from 'vitest';
+import { badgeOf } from '../e2e/harness';
 import { SidePanel } from '../e2e/pages/sidePanel';
 import { pageInOwnWindow, watchStalls } from './pages';
-import { SESSIONS, seedSessions } from './seed';
+import { SESSIONS, seededBrowser } from './seed';
 
 const STALL_TARGET_MS = 100;
 const CAMERAS = 'Both keep cameras on, unless there is a valid personal reason (note it)';
 const NOTE = 'Camera broken, audio only today';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await launch();
-  harness = await seedSessions(harness);
-}, 300_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const browser = seededBrowser();
 
 describe(`typing with ${SESSIONS} sessions and Settings open`, () => {
   it('stores every key with no long stall in the side panel', async () => {
-    const settings = await pageInOwnWindow(harness, 'options.html#settings');
+    const settings = await pageInOwnWindow(browser(), 'options.html#settings');
     await settings.getByRole('heading', { name: 'Callcare settings' }).waitFor();
-    const call = await harness.openCall('https://meet.google.com/xyz-abcd-efg');
-    const tabId = await harness.tabIdOf(call);
-    await expect.poll(() => badgeOf(harness, tabId), { timeout: 30_000 }).toBe('●');
-    const panel = new SidePanel(await pageInOwnWindow(harness, `sidepanel.html?tab=${tabId}`));
+    const call = await browser().openCall('https://meet.google.com/xyz-abcd-efg');
+    const tabId = await browser().tabIdOf(call);
+    await expect.poll(() => badgeOf(browser(), tabId), { timeout: 30_000 }).toBe('●');
+    const panel = new SidePanel(await pageInOwnWindow(browser(), `sidepanel.html?tab=${tabId}`));
     await panel.noteFor(CAMERAS).waitFor();
     // The panel has loaded and has nothing left to do: what follows is the typing alone.
     await panel.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 10_000 })));
@@ -43,7 +34,7 @@ describe(`typing with ${SESSIONS} sessions and Settings open`, () => {
     await expect
       .poll(
         () =>
-          harness.inspect(async () => {
+          browser().inspect(async () => {
             const all = await chrome.storage.local.get(null);
             return Object.values(all).some((value) =>
               JSON.stringify(value).includes('Camera broken, audio only today'),
