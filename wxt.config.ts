@@ -1,14 +1,21 @@
 import { defineConfig } from 'wxt';
 import { hostPermissionPatterns } from './lib/platforms';
+import { localeAssets } from './scripts/locales';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Manifest V3 for Firefox too: one `action` API, `storage.session`, and the same code paths as Chrome.
   manifestVersion: 3,
+  // Each language's messages, and the browser's own `_locales` for the name, description and shortcut (scripts/locales.ts).
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeAssets());
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Callcare',
-    description:
-      'The rules-of-communication checklist beside your video call, what was agreed item by item, and an aftercare note when the call ends. Everything stays on your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // The least the extension needs: storage (unlimited, for years of
     // sessions), its own notifications, idle (to lock when away), alarms
     // (retention checks) and the call platforms' hosts, to see that a tab is a
@@ -18,11 +25,11 @@ export default defineConfig({
     host_permissions: hostPermissionPatterns(),
     // An organisation's own call host is asked for one host at a time, when the practitioner adds it.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'Callcare' },
+    action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'open-checklist': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open the Callcare checklist beside this tab',
+        description: '__MSG_openChecklist__',
       },
     },
     ...(browser === 'firefox'

@@ -1,7 +1,7 @@
 /** The aftercare note (RAN FC&S ch. 3: how the client is doing after a digital session). Kept as a draft as it is typed; "Save" completes the session. */
 import { useId, useState } from 'react';
 import { atTimeOnDay, defaultFollowUpTime, timeOfDay } from '../lib/followUps';
-import { clientSeemedNames, m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import { type Aftercare, type ClientSeemed, clientSeemedSchema, type Session } from '../lib/schemas';
 import type { AftercareFields } from '../lib/sessions/model';
 import { formatClock } from '../lib/time';
@@ -32,9 +32,9 @@ function FollowUp({ note, onDraft }: { note: Aftercare; onDraft: Props['onDraft'
   const shown = typed ?? (note.followUpAt === null ? '' : timeOfDay(note.followUpAt));
   return (
     <div className="field indented">
-      <label htmlFor={ids.time}>{m.aftercareFollowUpAt}</label>
+      <label htmlFor={ids.time}>{t('aftercareFollowUpAt')}</label>
       <p id={ids.hint} className="muted small">
-        {m.aftercareFollowUpAtHint}
+        {t('aftercareFollowUpAtHint')}
       </p>
       <input
         id={ids.time}
@@ -53,14 +53,14 @@ function FollowUp({ note, onDraft }: { note: Aftercare; onDraft: Props['onDraft'
       {note.followUpDoneAt === null ? (
         <p>
           <button type="button" onClick={() => onDraft({ followUpDoneAt: Date.now() })}>
-            {m.aftercareFollowUpDone}
+            {t('aftercareFollowUpDone')}
           </button>
         </p>
       ) : (
         <p className="row">
-          <span role="status">{m.aftercareFollowUpDoneAt(formatClock(note.followUpDoneAt))}</span>
+          <span role="status">{t('aftercareFollowUpDoneAt', { time: formatClock(note.followUpDoneAt) })}</span>
           <button type="button" onClick={() => onDraft({ followUpDoneAt: null })}>
-            {m.aftercareFollowUpReopen}
+            {t('aftercareFollowUpReopen')}
           </button>
         </p>
       )}
@@ -74,7 +74,7 @@ export function AftercareForm({ session, stored, saving, onDraft, onComplete, bu
   const [nextContact, setNextContact] = useState(note.nextContact);
   return (
     <form
-      aria-label={m.aftercareTitle}
+      aria-label={t('aftercareTitle')}
       className="stack"
       onSubmit={(event) => {
         event.preventDefault();
@@ -82,30 +82,30 @@ export function AftercareForm({ session, stored, saving, onDraft, onComplete, bu
       }}
     >
       <fieldset>
-        <legend>{m.aftercareClientSeemed}</legend>
+        <legend>{t('aftercareClientSeemed')}</legend>
         <Choices
-          label={m.aftercareClientSeemed}
+          label={t('aftercareClientSeemed')}
           options={clientSeemedSchema.options}
           value={note.clientSeemed}
-          names={(option: ClientSeemed) => clientSeemedNames[option]}
+          names={(option: ClientSeemed) => t(`clientSeemed.${option}`)}
           onChange={(option) => onDraft({ clientSeemed: option })}
         />
         <SavedText
-          label={m.aftercareClientSeemedNote}
+          label={t('aftercareClientSeemedNote')}
           value={note.clientSeemedNote}
           onSave={(value) => onDraft({ clientSeemedNote: value })}
           multiline
         />
       </fieldset>
       <SavedText
-        label={m.aftercareConcerns}
+        label={t('aftercareConcerns')}
         value={note.concerns}
         onSave={(value) => onDraft({ concerns: value })}
         multiline
       />
       <div className="stack">
         <Checkbox
-          label={m.aftercareFollowUpToday}
+          label={t('aftercareFollowUpToday')}
           checked={note.followUpToday}
           onChange={(checked) =>
             onDraft(
@@ -118,13 +118,13 @@ export function AftercareForm({ session, stored, saving, onDraft, onComplete, bu
         {note.followUpToday && <FollowUp note={note} onDraft={onDraft} />}
       </div>
       <SavedText
-        label={m.aftercareFollowUp}
+        label={t('aftercareFollowUp')}
         value={note.followUpAgreed}
         onSave={(value) => onDraft({ followUpAgreed: value })}
         multiline
       />
       <div>
-        <label htmlFor={ids.next}>{m.aftercareNextContact}</label>
+        <label htmlFor={ids.next}>{t('aftercareNextContact')}</label>
         <input
           id={ids.next}
           type="date"
@@ -139,45 +139,45 @@ export function AftercareForm({ session, stored, saving, onDraft, onComplete, bu
         />
       </div>
       <SavedText
-        label={m.aftercareOtherHelp}
-        hint={m.aftercareOtherHelpHint}
+        label={t('aftercareOtherHelp')}
+        hint={t('aftercareOtherHelpHint')}
         value={note.otherHelp}
         onSave={(value) => onDraft({ otherHelp: value })}
         multiline
       />
       <fieldset>
-        <legend>{m.selfRatingLabel}</legend>
+        <legend>{t('selfRatingLabel')}</legend>
         <Choices
-          label={m.selfRatingLabel}
+          label={t('selfRatingLabel')}
           options={SELF_RATINGS}
           value={note.selfRating}
-          names={(rating: SelfRating) => m.selfRatingNames[rating]}
+          names={(rating: SelfRating) => t(`selfRating.${rating}`)}
           onChange={(rating) => onDraft({ selfRating: rating })}
         />
       </fieldset>
       <SavedText
-        label={m.aftercareWellbeing}
-        hint={m.aftercareWellbeingHint}
+        label={t('aftercareWellbeing')}
+        hint={t('aftercareWellbeingHint')}
         value={note.wellbeing}
         onSave={(value) => onDraft({ wellbeing: value })}
         multiline
       />
       <Checkbox
-        label={m.aftercareSupervision}
+        label={t('aftercareSupervision')}
         checked={note.wantsSupervision}
         onChange={(checked) => onDraft({ wantsSupervision: checked })}
       />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>
-          {note.completedAt === null ? m.aftercareSave : m.aftercareUpdate}
+          {note.completedAt === null ? t('aftercareSave') : t('aftercareUpdate')}
         </button>
         <p className="muted small" role="status">
           {saving
-            ? m.aftercareSaving
+            ? t('aftercareSaving')
             : stored.aftercare.completedAt !== null
-              ? m.aftercareCompleted(formatClock(stored.aftercare.completedAt))
+              ? t('aftercareCompleted', { time: formatClock(stored.aftercare.completedAt) })
               : stored.aftercare.updatedAt !== null
-                ? m.aftercareDraftSaved(formatClock(stored.aftercare.updatedAt))
+                ? t('aftercareDraftSaved', { time: formatClock(stored.aftercare.updatedAt) })
                 : ''}
         </p>
       </div>

@@ -6,7 +6,7 @@
  * applicable, U undoes the last change.
  */
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { agreementStateNames, m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { AgreementRecord, AgreementState, ChecklistItem } from '../lib/schemas';
 import type { Carried } from '../lib/sessions/model';
 import { formatClock, formatDate } from '../lib/time';
@@ -50,15 +50,20 @@ function CarriedOver({
   return (
     <div className="carried small">
       <p>
-        {m.carriedLastTime(formatDate(carried.at), agreementStateNames[carried.state])}
+        {t('carriedLastTime', { date: formatDate(carried.at), state: t(`agreementState.${carried.state}`) })}
         {carried.note.trim().length > 0 && <> · {carried.note}</>}
       </p>
       {reconfirmed ? (
-        <p className="muted">{m.carriedReconfirmed(formatDate(carried.at))}</p>
+        <p className="muted">{t('carriedReconfirmed', { date: formatDate(carried.at) })}</p>
       ) : (
         onReconfirm && (
-          <button type="button" className="small" aria-label={m.carriedReconfirmLabel(item.text)} onClick={onReconfirm}>
-            {m.carriedReconfirm}
+          <button
+            type="button"
+            className="small"
+            aria-label={t('carriedReconfirmLabel', { item: item.text })}
+            onClick={onReconfirm}
+          >
+            {t('carriedReconfirm')}
           </button>
         )
       )}
@@ -120,11 +125,11 @@ export function AgreementRow({ item, record, onState, onNote, onUndo, carried, o
           }}
         >
           <span className="rule-text">{item.text}</span>
-          <span className={`badge state-${state}`}>{agreementStateNames[state]}</span>
+          <span className={`badge state-${state}`}>{t(`agreementState.${state}`)}</span>
           {hasNote && (
-            <span className="note-mark" title={m.ruleHasNote}>
+            <span className="note-mark" title={t('ruleHasNote')}>
               <span aria-hidden="true">✎</span>
-              <span className="visually-hidden">{m.ruleHasNote}</span>
+              <span className="visually-hidden">{t('ruleHasNote')}</span>
             </span>
           )}
         </button>
@@ -138,29 +143,34 @@ export function AgreementRow({ item, record, onState, onNote, onUndo, carried, o
         <Guidance item={item.text} guidance={item.guidance} />
         {carried && <CarriedOver item={item} carried={carried} record={record} onReconfirm={onReconfirm} />}
         <StateControl
-          label={m.panelStateGroupLabel(item.text)}
+          label={t('panelStateGroupLabel', { item: item.text })}
           value={recorded ? state : null}
           onChoose={onState}
           autoFocus={reopened}
         />
       </fieldset>
       <SavedText
-        label={m.panelNoteLabel}
-        accessibleName={m.panelNoteLabelFor(item.text)}
+        label={t('panelNoteLabel')}
+        accessibleName={t('panelNoteLabelFor', { item: item.text })}
         value={record?.note ?? ''}
         onSave={onNote}
-        placeholder={m.panelNotePlaceholder}
+        placeholder={t('panelNotePlaceholder')}
         maxLength={2000}
         multiline
         grow
       />
       <div className="row small">
         {recorded && record.changedAt !== null && (
-          <span className="muted">{m.panelSetAt(formatClock(record.changedAt))}</span>
+          <span className="muted">{t('panelSetAt', { time: formatClock(record.changedAt) })}</span>
         )}
         {recorded && (
-          <button type="button" className="link small" aria-label={m.ruleUndoLabel(item.text)} onClick={onUndo}>
-            {m.ruleUndo}
+          <button
+            type="button"
+            className="link small"
+            aria-label={t('ruleUndoLabel', { item: item.text })}
+            onClick={onUndo}
+          >
+            {t('ruleUndo')}
           </button>
         )}
       </div>

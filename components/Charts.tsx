@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import type { AgeBucket, DayCount, ItemOutcome } from '../lib/charts';
 import { AGE_BUCKETS } from '../lib/charts';
-import { agreementStateNames, m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { AgreementState } from '../lib/schemas';
 import { formatDay } from '../lib/time';
 
@@ -28,7 +28,7 @@ function Figure({
       </figcaption>
       {chart}
       <details>
-        <summary>{m.chartShowTable}</summary>
+        <summary>{t('chartShowTable')}</summary>
         {table}
       </details>
     </figure>
@@ -43,12 +43,14 @@ export function SessionsPerDayChart({ days, maximum }: { days: DayCount[]; maxim
   const y = (value: number) => height - (value / top) * (height - 16);
   const total = days.reduce((sum, day) => sum + day.count, 0);
   const [first, last] = [days[0], days.at(-1)];
+  const perDaySummary =
+    maximum === null ? t('chartPerDaySummary', { total }) : t('chartPerDaySummaryMaximum', { total, maximum });
   return (
     <Figure
-      title={m.chartPerDay}
-      summary={m.chartPerDaySummary(total, maximum)}
+      title={t('chartPerDay')}
+      summary={perDaySummary}
       chart={
-        <svg viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label={m.chartPerDaySummary(total, maximum)}>
+        <svg viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label={perDaySummary}>
           {days.map((day, index) => (
             <rect
               key={day.day}
@@ -63,7 +65,7 @@ export function SessionsPerDayChart({ days, maximum }: { days: DayCount[]; maxim
             <>
               <line x1={0} x2={width} y1={y(maximum)} y2={y(maximum)} className="limit-line" />
               <text x={width - 4} y={y(maximum) - 4} textAnchor="end" className="chart-label">
-                {m.chartMaxLine(maximum)}
+                {t('chartMaxLine', { maximum })}
               </text>
             </>
           )}
@@ -80,8 +82,8 @@ export function SessionsPerDayChart({ days, maximum }: { days: DayCount[]; maxim
         <table>
           <thead>
             <tr>
-              <th scope="col">{m.chartDay}</th>
-              <th scope="col">{m.chartSessions}</th>
+              <th scope="col">{t('chartDay')}</th>
+              <th scope="col">{t('chartSessions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -106,18 +108,18 @@ export function OutcomesChart({ outcomes }: { outcomes: ItemOutcome[] }) {
   const labelWidth = 0;
   return (
     <Figure
-      title={m.chartOutcomes}
-      summary={m.chartOutcomesSummary}
+      title={t('chartOutcomes')}
+      summary={t('chartOutcomesSummary')}
       chart={
         <div>
           <ul className="legend plain row small" aria-hidden="true">
             {STATES.map((state) => (
               <li key={state}>
-                <span className={`swatch swatch-${state}`} /> {agreementStateNames[state]}
+                <span className={`swatch swatch-${state}`} /> {t(`agreementState.${state}`)}
               </li>
             ))}
           </ul>
-          <svg viewBox={`0 0 ${width} ${outcomes.length * row * 2}`} role="img" aria-label={m.chartOutcomesSummary}>
+          <svg viewBox={`0 0 ${width} ${outcomes.length * row * 2}`} role="img" aria-label={t('chartOutcomesSummary')}>
             {outcomes.map((outcome, index) => {
               const total = STATES.reduce((sum, state) => sum + outcome.counts[state], 0) || 1;
               let x = labelWidth;
@@ -144,10 +146,10 @@ export function OutcomesChart({ outcomes }: { outcomes: ItemOutcome[] }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">{m.chartRule}</th>
+              <th scope="col">{t('chartRule')}</th>
               {STATES.map((state) => (
                 <th key={state} scope="col">
-                  {agreementStateNames[state]}
+                  {t(`agreementState.${state}`)}
                 </th>
               ))}
             </tr>
@@ -175,14 +177,18 @@ export function PendingAgeChart({ buckets }: { buckets: Record<AgeBucket, number
   const total = AGE_BUCKETS.reduce((sum, bucket) => sum + buckets[bucket], 0);
   return (
     <Figure
-      title={m.chartPending}
-      summary={m.workdayEndPending(total)}
+      title={t('chartPending')}
+      summary={t('workdayEndPending', { count: total })}
       chart={
-        <svg viewBox={`0 0 ${width} ${AGE_BUCKETS.length * row}`} role="img" aria-label={m.workdayEndPending(total)}>
+        <svg
+          viewBox={`0 0 ${width} ${AGE_BUCKETS.length * row}`}
+          role="img"
+          aria-label={t('workdayEndPending', { count: total })}
+        >
           {AGE_BUCKETS.map((bucket, index) => (
             <g key={bucket} transform={`translate(0 ${index * row})`}>
               <text x={0} y={19} className="chart-label">
-                {m.ageNames[bucket]}
+                {t(`age.${bucket}`)}
               </text>
               <rect x={130} y={6} width={((width - 170) * buckets[bucket]) / top} height={row - 12} className="bar" />
               <text x={width - 4} y={19} textAnchor="end" className="chart-label">
@@ -196,14 +202,14 @@ export function PendingAgeChart({ buckets }: { buckets: Record<AgeBucket, number
         <table>
           <thead>
             <tr>
-              <th scope="col">{m.chartAge}</th>
-              <th scope="col">{m.chartNotes}</th>
+              <th scope="col">{t('chartAge')}</th>
+              <th scope="col">{t('chartNotes')}</th>
             </tr>
           </thead>
           <tbody>
             {AGE_BUCKETS.map((bucket) => (
               <tr key={bucket}>
-                <th scope="row">{m.ageNames[bucket]}</th>
+                <th scope="row">{t(`age.${bucket}`)}</th>
                 <td>{buckets[bucket]}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createClient } from '../lib/caseload';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { Client } from '../lib/schemas';
 import { clients } from '../lib/storage/items';
 import { useStored } from './useStored';
@@ -33,16 +33,16 @@ export function ClientPicker({ clientId, onLink }: Props) {
     return (
       <section aria-labelledby={`${ids.input}-heading`} className="row">
         <h2 id={`${ids.input}-heading`} className="visually-hidden">
-          {m.clientHeading}
+          {t('clientHeading')}
         </h2>
-        <strong>{linked ? m.clientLinked(linked.code) : m.loading}</strong>
+        <strong>{linked ? t('clientLinked', { code: linked.code }) : t('loading')}</strong>
         {linked && (
           <button type="button" className="link small" onClick={() => openClientPage(linked.id)}>
-            {m.clientOpenPage}
+            {t('clientOpenPage')}
           </button>
         )}
         <button type="button" className="link small" onClick={() => setEditing(true)}>
-          {m.clientChange}
+          {t('clientChange')}
         </button>
       </section>
     );
@@ -59,7 +59,7 @@ export function ClientPicker({ clientId, onLink }: Props) {
     event.preventDefault();
     const wanted = code.trim();
     if (wanted.length === 0) {
-      setError(m.clientCodeRequired);
+      setError(t('clientCodeRequired'));
       return;
     }
     const found = active.find((client) => client.code.toLocaleLowerCase() === wanted.toLocaleLowerCase());
@@ -73,11 +73,11 @@ export function ClientPicker({ clientId, onLink }: Props) {
   };
 
   return (
-    <form onSubmit={submit} className="card stack" aria-label={m.clientHeading}>
+    <form onSubmit={submit} className="card stack" aria-label={t('clientHeading')}>
       <div className="field">
-        <label htmlFor={ids.input}>{m.clientLabel}</label>
+        <label htmlFor={ids.input}>{t('clientLabel')}</label>
         <p id={ids.hint} className="muted small">
-          {m.clientHint}
+          {t('clientHint')}
         </p>
         <input
           id={ids.input}
@@ -106,21 +106,21 @@ export function ClientPicker({ clientId, onLink }: Props) {
       )}
       {unknown ? (
         <div className="row" role="status">
-          <span>{m.clientNoMatch(unknown)}</span>
+          <span>{t('clientNoMatch', { code: unknown })}</span>
           <button type="button" onClick={() => void create(unknown)}>
-            {m.clientCreateAndLink(unknown)}
+            {t('clientCreateAndLink', { code: unknown })}
           </button>
         </div>
       ) : null}
       <div className="row">
-        <button type="submit">{m.clientLink}</button>
+        <button type="submit">{t('clientLink')}</button>
         {clientId !== null && (
           <>
             <button type="button" onClick={() => onLink(null)}>
-              {m.clientUnlink}
+              {t('clientUnlink')}
             </button>
             <button type="button" onClick={() => setEditing(false)}>
-              {m.clientCancel}
+              {t('clientCancel')}
             </button>
           </>
         )}

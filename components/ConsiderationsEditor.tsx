@@ -1,7 +1,13 @@
 /** The client's situation and needs, each question answered yes / no / unsure, with a note and its date. */
 import { useId } from 'react';
-import { CONSIDERATION_IDS, setAnswer, setAnswerNote } from '../lib/considerations';
-import { considerationAnswerNames, considerationTexts, m } from '../lib/messages';
+import {
+  CONSIDERATION_GROUPS,
+  CONSIDERATION_IDS,
+  considerationText,
+  setAnswer,
+  setAnswerNote,
+} from '../lib/considerations';
+import { t } from '../lib/i18n';
 import { type Client, type ConsiderationAnswer, type ConsiderationId, considerationAnswerSchema } from '../lib/schemas';
 import { formatDate } from '../lib/time';
 import { Choices } from './Choices';
@@ -14,7 +20,7 @@ interface Props {
 
 function Question({ id, client, onChange }: Props & { id: ConsiderationId }) {
   const _name = useId();
-  const text = considerationTexts[id];
+  const text = considerationText(id);
   const given = client.considerations[id];
   const choose = (answer: ConsiderationAnswer | null) =>
     onChange((current, now) => setAnswer(current, id, answer, now));
@@ -24,11 +30,11 @@ function Question({ id, client, onChange }: Props & { id: ConsiderationId }) {
         <legend>{text.question}</legend>
         <p className="muted small">{text.explain}</p>
         <Choices
-          label={m.considerationAnswerLabel(text.question)}
+          label={t('considerationAnswerLabel', { question: text.question })}
           options={[...considerationAnswerSchema.options, null]}
           value={given?.answer ?? null}
           names={(answer: ConsiderationAnswer | null) =>
-            answer === null ? m.considerationNoAnswer : considerationAnswerNames[answer]
+            answer === null ? t('considerationNoAnswer') : t(`considerationAnswer.${answer}`)
           }
           onChange={choose}
         />
@@ -36,16 +42,16 @@ function Question({ id, client, onChange }: Props & { id: ConsiderationId }) {
       {given ? (
         <>
           <SavedText
-            label={m.panelNoteLabel}
-            accessibleName={m.considerationNoteLabel(text.question)}
+            label={t('panelNoteLabel')}
+            accessibleName={t('considerationNoteLabel', { question: text.question })}
             value={given.note}
             maxLength={2000}
             onSave={(note) => onChange((current) => setAnswerNote(current, id, note))}
           />
-          <p className="muted small">{m.considerationsAnsweredOn(formatDate(given.answeredAt))}</p>
+          <p className="muted small">{t('considerationsAnsweredOn', { date: formatDate(given.answeredAt) })}</p>
         </>
       ) : (
-        <p className="muted small">{m.considerationNoteDisabled}</p>
+        <p className="muted small">{t('considerationNoteDisabled')}</p>
       )}
     </li>
   );
@@ -54,7 +60,7 @@ function Question({ id, client, onChange }: Props & { id: ConsiderationId }) {
 export function ConsiderationsEditor({ client, onChange }: Props) {
   const groups: Array<{ name: string; ids: ConsiderationId[] }> = [];
   for (const id of CONSIDERATION_IDS) {
-    const name = considerationTexts[id].group;
+    const name = t(`considerationGroup.${CONSIDERATION_GROUPS[id]}`);
     const last = groups[groups.length - 1];
     if (last?.name === name) last.ids.push(id);
     else groups.push({ name, ids: [id] });

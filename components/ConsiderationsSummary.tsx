@@ -1,6 +1,6 @@
 /** Which way the client's answers point, with the reasons, and never a verdict. */
 import { type ConsiderationsSummary as Summary, summarise } from '../lib/considerations';
-import { considerationAnswerNames, directionNames, m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { Client } from '../lib/schemas';
 import { formatDate } from '../lib/time';
 
@@ -12,20 +12,20 @@ export function ConsiderationsSummary({ client, headingLevel = 'h3' }: { client:
   const answered = GROUPS.some((group) => summary[group].length > 0);
   return (
     <div className="stack">
-      <p className="muted small">{m.considerationsNoVerdict}</p>
-      {!answered && <p>{m.considerationsNone}</p>}
+      <p className="muted small">{t('considerationsNoVerdict')}</p>
+      {!answered && <p>{t('considerationsNone')}</p>}
       {GROUPS.map((group) =>
         summary[group].length === 0 ? null : (
-          <section key={group} aria-label={directionNames[group]}>
-            <Heading>{directionNames[group]}</Heading>
+          <section key={group} aria-label={t(`direction.${group}`)}>
+            <Heading>{t(`direction.${group}`)}</Heading>
             <ul>
               {summary[group].map((reason) => (
                 <li key={reason.id}>
                   {reason.why}{' '}
                   <span className="muted small">
-                    ({reason.question} {considerationAnswerNames[reason.answer]}
+                    ({reason.question} {t(`considerationAnswer.${reason.answer}`)}
                     {client.considerations[reason.id] &&
-                      `, ${m.considerationsAnsweredOn(formatDate(client.considerations[reason.id]?.answeredAt ?? 0))}`}
+                      `, ${t('considerationsAnsweredOn', { date: formatDate(client.considerations[reason.id]?.answeredAt ?? 0) })}`}
                     )
                   </span>
                   {reason.note.trim().length > 0 && <p className="small">{reason.note}</p>}
@@ -36,7 +36,7 @@ export function ConsiderationsSummary({ client, headingLevel = 'h3' }: { client:
         ),
       )}
       {answered && summary.unanswered.length > 0 && (
-        <p className="muted small">{m.considerationsUnanswered(summary.unanswered.length)}</p>
+        <p className="muted small">{t('considerationsUnanswered', { count: summary.unanswered.length })}</p>
       )}
     </div>
   );

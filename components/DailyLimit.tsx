@@ -1,6 +1,6 @@
 /** Today's sessions against the daily maximum, and a calm, dismissible word when this session is beyond it. */
 import { dayKey } from '../lib/days';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import { dayCounts, dayMarks, settings } from '../lib/storage/items';
 import { useStored } from './useStored';
 
@@ -8,8 +8,12 @@ export function TodayCount() {
   const counts = useStored(() => dayCounts.get(), dayCounts.watch, 'dayCounts');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   if (!counts.value || !stored.value) return null;
+  const count = counts.value[dayKey(Date.now())] ?? 0;
+  const maximum = stored.value.maxSessionsPerDay;
   return (
-    <p className="muted small">{m.todayCount(counts.value[dayKey(Date.now())] ?? 0, stored.value.maxSessionsPerDay)}</p>
+    <p className="muted small">
+      {maximum === null ? t('todayCount', { count }) : t('todayCountOfMaximum', { count, maximum })}
+    </p>
   );
 }
 
@@ -28,12 +32,12 @@ export function OverLimitNotice({ startedAt }: { startedAt: number }) {
   if (maximum === null || number <= maximum || !marks.value || marks.value.limitNoticeDismissed === day) return null;
   return (
     <div className="notice stack" role="status">
-      <p>{m.limitNotice(number, maximum)}</p>
+      <p>{t('limitNotice', { count: number, maximum })}</p>
       <button
         type="button"
         onClick={() => void dayMarks.update((current) => ({ ...current, limitNoticeDismissed: day }))}
       >
-        {m.limitDismiss}
+        {t('limitDismiss')}
       </button>
     </div>
   );

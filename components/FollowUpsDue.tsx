@@ -4,7 +4,7 @@
  * can be read (the digest is sealed while Callcare is locked).
  */
 import { isToday, openFollowUps } from '../lib/followUps';
-import { m, platformNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import { type DigestRow, rowsOf } from '../lib/sessions/digest';
 import { sessionDigest } from '../lib/storage/items';
 import { formatClock, formatDateTime } from '../lib/time';
@@ -22,18 +22,26 @@ export function FollowUpsDue({ now, onOpen, onDone }: Props) {
   const due = openFollowUps(rowsOf(digest.value), now);
   if (due.length === 0) return null;
   const when = (at: number) => (isToday(at, now) ? formatClock(at) : formatDateTime(at));
-  const name = (row: DigestRow) => m.popupFollowUpItem(platformNames[row.platform], when(row.startedAt));
+  const name = (row: DigestRow) =>
+    t('popupFollowUpItem', { platform: t(`platform.${row.platform}`), when: when(row.startedAt) });
   return (
     <section aria-labelledby="follow-ups-heading">
-      <h2 id="follow-ups-heading">{m.popupFollowUpsHeading}</h2>
+      <h2 id="follow-ups-heading">{t('popupFollowUpsHeading')}</h2>
       <ul className="plain stack">
         {due.map((row) => (
           <li key={row.id} className="row">
             <button type="button" className="fill" onClick={() => onOpen(row.id)}>
-              {name(row)} · {row.followUpAt === null ? m.popupFollowUpNoTime : m.popupFollowUpDue(when(row.followUpAt))}
+              {name(row)} ·{' '}
+              {row.followUpAt === null
+                ? t('popupFollowUpNoTime')
+                : t('popupFollowUpDue', { time: when(row.followUpAt) })}
             </button>
-            <button type="button" aria-label={m.followUpDoneLabel(name(row))} onClick={() => onDone(row.id)}>
-              {m.followUpDoneButton}
+            <button
+              type="button"
+              aria-label={t('followUpDoneLabel', { session: name(row) })}
+              onClick={() => onDone(row.id)}
+            >
+              {t('followUpDoneButton')}
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
 /** "Why?": an item's guidance and source, shown on demand. */
 import { useId, useState } from 'react';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 
 export function Guidance({ item, guidance }: { item: string; guidance: string }) {
   const [open, setOpen] = useState(false);
@@ -13,10 +13,10 @@ export function Guidance({ item, guidance }: { item: string; guidance: string })
         className="link small"
         aria-expanded={open}
         aria-controls={id}
-        aria-label={m.panelWhyLabel(item)}
+        aria-label={t('panelWhyLabel', { item })}
         onClick={() => setOpen(!open)}
       >
-        {m.panelWhy}
+        {t('panelWhy')}
       </button>
       <p id={id} className="muted small" hidden={!open}>
         {guidance}

@@ -1,6 +1,6 @@
 /** Shows its contents only when Callcare is unlocked (or unprotected); otherwise asks for the passphrase. */
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import { unlock, WrongPassphraseError } from '../lib/storage/protection';
 import { useVaultStatus } from './useVault';
 
@@ -17,17 +17,19 @@ export function UnlockForm({ compact = false }: { compact?: boolean }) {
       await unlock(passphrase);
       setPassphrase('');
     } catch (failure) {
-      setError(failure instanceof WrongPassphraseError ? m.wrongPassphrase : m.errorGeneric(String(failure)));
+      setError(
+        failure instanceof WrongPassphraseError ? t('wrongPassphrase') : t('errorGeneric', { detail: String(failure) }),
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
-    <form onSubmit={submit} className="card stack" aria-label={m.lockedTitle}>
-      {!compact && <h1>{m.lockedTitle}</h1>}
-      <p>{m.lockedIntro}</p>
+    <form onSubmit={submit} className="card stack" aria-label={t('lockedTitle')}>
+      {!compact && <h1>{t('lockedTitle')}</h1>}
+      <p>{t('lockedIntro')}</p>
       <div className="field">
-        <label htmlFor={ids.field}>{m.passphrase}</label>
+        <label htmlFor={ids.field}>{t('passphrase')}</label>
         <input
           id={ids.field}
           type="password"
@@ -44,10 +46,10 @@ export function UnlockForm({ compact = false }: { compact?: boolean }) {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || passphrase.length === 0}>
-        {busy ? m.unlocking : m.unlock}
+        {busy ? t('unlocking') : t('unlock')}
       </button>
       <p id={ids.note} className="muted small">
-        {m.forgottenCannotRecover}
+        {t('forgottenCannotRecover')}
       </p>
     </form>
   );
@@ -56,7 +58,7 @@ export function UnlockForm({ compact = false }: { compact?: boolean }) {
 /** `page`: the gate stands for a whole page, so it brings the page's main landmark. */
 export function LockGate({ children, page = false }: { children: ReactNode; page?: boolean }) {
   const status = useVaultStatus();
-  if (status === undefined) return page ? <main>{m.loading}</main> : <p>{m.loading}</p>;
+  if (status === undefined) return page ? <main>{t('loading')}</main> : <p>{t('loading')}</p>;
   if (status === 'locked')
     return page ? (
       <main>

@@ -1,5 +1,5 @@
 /** The aftercare notes still to write, newest first, each a button that opens its note. */
-import { m, platformNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { OpenSessions } from '../lib/schemas';
 import { formatDateTime } from '../lib/time';
 
@@ -16,15 +16,18 @@ export function PendingNotes({ open, onOpen, headingLevel = 'h2' }: Props) {
   const Heading = headingLevel;
   return (
     <section aria-labelledby="pending-heading">
-      <Heading id="pending-heading">{m.popupPendingHeading}</Heading>
+      <Heading id="pending-heading">{t('popupPendingHeading')}</Heading>
       {pending.length === 0 ? (
-        <p className="muted small">{m.popupNoPending}</p>
+        <p className="muted small">{t('popupNoPending')}</p>
       ) : (
         <ul className="plain stack">
           {pending.map(([id, entry]) => (
             <li key={id}>
               <button type="button" onClick={() => onOpen(id)}>
-                {m.popupWriteNote(platformNames[entry.platform], formatDateTime(entry.startedAt))}
+                {t('popupWriteNote', {
+                  platform: t(`platform.${entry.platform}`),
+                  when: formatDateTime(entry.startedAt),
+                })}
               </button>
             </li>
           ))}

@@ -1,6 +1,6 @@
 /** Who is present on each side of the call, with later arrivals marked. */
 import { type FormEvent, useId, useState } from 'react';
-import { m, roleNames, sideNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import { type Role, roleSchema, type Session, type Side, sideSchema } from '../lib/schemas';
 import { suggestsJoinedLater } from '../lib/sessions/model';
 import { formatClock } from '../lib/time';
@@ -36,7 +36,7 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim().length === 0 && role !== 'me') {
-      setError(m.panelPersonNameRequired);
+      setError(t('panelPersonNameRequired'));
       return;
     }
     onAdd({ side, role, name: name.trim(), joinedLater });
@@ -47,33 +47,33 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
 
   return (
     <section aria-labelledby="present-heading">
-      <h2 id="present-heading">{m.panelPresentHeading}</h2>
-      <p className="muted small">{m.panelPresentHint}</p>
+      <h2 id="present-heading">{t('panelPresentHeading')}</h2>
+      <p className="muted small">{t('panelPresentHint')}</p>
       {(['client', 'practitioner'] as const).map((listSide) => {
         const people = session.people.filter((person) => person.side === listSide);
         return (
           <div key={listSide} className="side">
-            <h3 id={`side-${listSide}`}>{sideNames[listSide]}</h3>
+            <h3 id={`side-${listSide}`}>{t(`side.${listSide}`)}</h3>
             {people.length === 0 ? (
-              <p className="muted small">{m.panelNobody}</p>
+              <p className="muted small">{t('panelNobody')}</p>
             ) : (
               <ul className="plain" aria-labelledby={`side-${listSide}`}>
                 {people.map((person) => {
-                  const who = `${roleNames[person.role]} ${person.name}`.trim();
+                  const who = `${t(`role.${person.role}`)} ${person.name}`.trim();
                   return (
                     <li key={person.id} className="row">
                       <span>
-                        <strong>{roleNames[person.role]}</strong> {person.name}
+                        <strong>{t(`role.${person.role}`)}</strong> {person.name}
                         <span className="muted small">
                           {' '}
-                          · {m.panelNotedAt(formatClock(person.notedAt))}
-                          {person.joinedLater && ` · ${m.panelJoinedLater}`}
+                          · {t('panelNotedAt', { time: formatClock(person.notedAt) })}
+                          {person.joinedLater && ` · ${t('panelJoinedLater')}`}
                         </span>
                       </span>
                       <button
                         type="button"
                         className="link small"
-                        aria-label={m.panelRemovePerson(who)}
+                        aria-label={t('panelRemovePerson', { who })}
                         onClick={() => onRemove(person.id)}
                       >
                         ✕
@@ -88,34 +88,34 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
       })}
       {!adding ? (
         <button type="button" aria-expanded={false} onClick={() => setAdding(true)}>
-          {m.panelNoteSomeone}
+          {t('panelNoteSomeone')}
         </button>
       ) : (
-        <form className="card stack" onSubmit={submit} aria-label={m.panelAddPerson}>
+        <form className="card stack" onSubmit={submit} aria-label={t('panelAddPerson')}>
           <div className="row">
             <div style={{ flex: '1 1 8rem' }}>
-              <label htmlFor={ids.side}>{m.panelPersonSide}</label>
+              <label htmlFor={ids.side}>{t('panelPersonSide')}</label>
               <select id={ids.side} value={side} onChange={(event) => chooseSide(sideSchema.parse(event.target.value))}>
                 {sideSchema.options.map((option) => (
                   <option key={option} value={option}>
-                    {sideNames[option]}
+                    {t(`side.${option}`)}
                   </option>
                 ))}
               </select>
             </div>
             <div style={{ flex: '1 1 8rem' }}>
-              <label htmlFor={ids.role}>{m.panelPersonRole}</label>
+              <label htmlFor={ids.role}>{t('panelPersonRole')}</label>
               <select id={ids.role} value={role} onChange={(event) => setRole(roleSchema.parse(event.target.value))}>
                 {ROLES_BY_SIDE[side].map((option) => (
                   <option key={option} value={option}>
-                    {roleNames[option]}
+                    {t(`role.${option}`)}
                   </option>
                 ))}
               </select>
             </div>
           </div>
           <div>
-            <label htmlFor={ids.name}>{m.panelPersonName}</label>
+            <label htmlFor={ids.name}>{t('panelPersonName')}</label>
             <input
               id={ids.name}
               type="text"
@@ -132,11 +132,11 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
               </p>
             )}
           </div>
-          <Checkbox label={m.panelJoinedLaterLabel} checked={joinedLater} onChange={setLaterChoice} />
+          <Checkbox label={t('panelJoinedLaterLabel')} checked={joinedLater} onChange={setLaterChoice} />
           <div className="row">
-            <button type="submit">{m.panelAddPerson}</button>
+            <button type="submit">{t('panelAddPerson')}</button>
             <button type="button" className="link" aria-expanded={true} onClick={() => setAdding(false)}>
-              {m.panelEndNo}
+              {t('panelEndNo')}
             </button>
           </div>
         </form>

@@ -1,5 +1,5 @@
 /** How far the checklist has come: agreements recorded and checks ticked. */
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { Session } from '../lib/schemas';
 import { progress } from '../lib/sessions/model';
 
@@ -7,13 +7,13 @@ export function ProgressLine({ session }: { session: Session }) {
   const done = progress(session);
   return (
     <div className="progress" aria-live="polite">
-      <p>{m.agreedOrAnswered(done.agreementsRecorded, done.agreementsTotal)}</p>
+      <p>{t('agreedOrAnswered', { recorded: done.agreementsRecorded, total: done.agreementsTotal })}</p>
       <progress
-        aria-label={m.agreedOrAnswered(done.agreementsRecorded, done.agreementsTotal)}
+        aria-label={t('agreedOrAnswered', { recorded: done.agreementsRecorded, total: done.agreementsTotal })}
         max={Math.max(1, done.agreementsTotal)}
         value={done.agreementsRecorded}
       />
-      <p className="muted small">{m.checksProgress(done.checksTicked, done.checksTotal)}</p>
+      <p className="muted small">{t('checksProgress', { ticked: done.checksTicked, total: done.checksTotal })}</p>
     </div>
   );
 }

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { carriedOver, previousSessionId, stillToReconfirm } from '../lib/carryOver';
 import { itemsInPhase } from '../lib/checklist';
-import { agreementStateNames, m, phaseIntros, phaseNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { AgreementState, ChecklistItem, Session } from '../lib/schemas';
 import { type Edit, stamp } from '../lib/sessions/edits';
 import { FIRST_MINUTES_MS } from '../lib/sessions/model';
@@ -81,13 +81,13 @@ function BeforeTheCall({
       }}
     >
       <summary>
-        <span className="step-title">{phaseNames.before}</span>{' '}
+        <span className="step-title">{t('phase.before')}</span>{' '}
         <span className="muted small">
-          {m.beforeStepSummary(ticked, checks.length)}
+          {t('beforeStepSummary', { ticked, total: checks.length })}
           {clientCode && ` · ${clientCode}`}
         </span>
       </summary>
-      <p className="muted small">{phaseIntros.before}</p>
+      <p className="muted small">{t('phaseIntro.before')}</p>
       {children}
       {session.status === 'running' &&
         (session.conversationStartedAt === null ? (
@@ -100,12 +100,14 @@ function BeforeTheCall({
                 setOpen(false);
               }}
             >
-              {m.beginConversation}
+              {t('beginConversation')}
             </button>
-            <p className="muted small">{m.beginConversationHint}</p>
+            <p className="muted small">{t('beginConversationHint')}</p>
           </div>
         ) : (
-          <p className="muted small">{m.conversationStartedAt(formatClock(session.conversationStartedAt))}</p>
+          <p className="muted small">
+            {t('conversationStartedAt', { time: formatClock(session.conversationStartedAt) })}
+          </p>
         ))}
     </details>
   );
@@ -183,8 +185,8 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
   };
   const phase = (name: 'rules' | 'during', extra?: React.ReactNode) => (
     <section aria-labelledby={`phase-${name}`}>
-      <h2 id={`phase-${name}`}>{phaseNames[name]}</h2>
-      <p className="muted small">{phaseIntros[name]}</p>
+      <h2 id={`phase-${name}`}>{t(`phase.${name}`)}</h2>
+      <p className="muted small">{t(`phaseIntro.${name}`)}</p>
       {extra}
       <ul className="plain">{itemsInPhase(items, name).map(renderItem)}</ul>
     </section>
@@ -199,8 +201,11 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
         onWriteAftercare={onWriteAftercare}
         undo={
           undoable && {
-            label: m.undoLast(agreementStateNames[undoable.state]),
-            accessibleName: m.undoLastLabel(undoable.item.text, agreementStateNames[undoable.state]),
+            label: t('undoLast', { state: t(`agreementState.${undoable.state}`) }),
+            accessibleName: t('undoLastLabel', {
+              item: undoable.item.text,
+              state: t(`agreementState.${undoable.state}`),
+            }),
             run: () => undo(undoable.item.id),
           }
         }
@@ -216,27 +221,27 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
         <TemplatePicker session={session} onChoose={(template) => save({ type: 'switch-template', template })} />
         <ul className="plain">{itemsInPhase(items, 'before').map(renderItem)}</ul>
         <TodayCount />
-        <p className="muted small">{m.panelSaved}</p>
+        <p className="muted small">{t('panelSaved')}</p>
       </BeforeTheCall>
       {client.value && (
         <details className="card">
-          <summary>{m.considerationsHeading}</summary>
+          <summary>{t('considerationsHeading')}</summary>
           <ConsiderationsSummary client={client.value} />
           <button type="button" className="link small" onClick={() => openClientPage(client.value?.id ?? '')}>
-            {m.clientOpenPage}
+            {t('clientOpenPage')}
           </button>
         </details>
       )}
       {phase(
         'rules',
         <>
-          <p className="muted small">{m.shortcutsHint}</p>
+          <p className="muted small">{t('shortcutsHint')}</p>
           {previous.value && (
             <div className="notice small">
-              <p>{m.carriedIntro(formatDate(previous.value.startedAt))}</p>
+              <p>{t('carriedIntro', { date: formatDate(previous.value.startedAt) })}</p>
               {toReconfirm.length > 0 && (
                 <button type="button" onClick={reconfirmAll}>
-                  {m.carriedReconfirmAll(toReconfirm.length)}
+                  {t('carriedReconfirmAll', { count: toReconfirm.length })}
                 </button>
               )}
             </div>

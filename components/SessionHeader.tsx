@@ -4,7 +4,7 @@
  * lasted), the progress, "End session" and the undo of the last change.
  */
 import { useState } from 'react';
-import { m, platformNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { Session } from '../lib/schemas';
 import { progress } from '../lib/sessions/model';
 import { formatClock, formatDuration } from '../lib/time';
@@ -21,17 +21,20 @@ export function SessionHeader({ session, now, onEnd, onWriteAftercare, undo }: P
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const running = session.status === 'running';
   const done = progress(session);
-  const progressText = m.agreedOrAnswered(done.agreementsRecorded, done.agreementsTotal);
+  const progressText = t('agreedOrAnswered', { recorded: done.agreementsRecorded, total: done.agreementsTotal });
   return (
     <header className="session-header">
-      <h1>{m.popupSessionHeading(platformNames[session.platform])}</h1>
+      <h1>{t('popupSessionHeading', { platform: t(`platform.${session.platform}`) })}</h1>
       <p className="muted small">
         {running
-          ? m.runningSince(formatClock(session.startedAt), formatDuration(now - session.startedAt))
-          : `${m.startedAt(formatClock(session.startedAt))}${
+          ? t('runningSince', {
+              time: formatClock(session.startedAt),
+              duration: formatDuration(now - session.startedAt),
+            })
+          : `${t('startedAt', { time: formatClock(session.startedAt) })}${
               session.endedAt === null
                 ? ''
-                : ` · ${m.endedAt(formatClock(session.endedAt))}, ${m.sessionLasted(formatDuration(session.endedAt - session.startedAt))}`
+                : ` · ${t('endedAt', { time: formatClock(session.endedAt) })}, ${t('sessionLasted', { duration: formatDuration(session.endedAt - session.startedAt) })}`
             }`}
       </p>
       <div className="progress">
@@ -44,24 +47,24 @@ export function SessionHeader({ session, now, onEnd, onWriteAftercare, undo }: P
         {running ? (
           confirmingEnd ? (
             <fieldset className="row confirm">
-              <legend className="small">{m.panelEndConfirm}</legend>
+              <legend className="small">{t('panelEndConfirm')}</legend>
               <button type="button" className="primary" onClick={onEnd}>
-                {m.panelEndYes}
+                {t('panelEndYes')}
               </button>
               <button type="button" onClick={() => setConfirmingEnd(false)}>
-                {m.panelEndNo}
+                {t('panelEndNo')}
               </button>
             </fieldset>
           ) : (
             <button type="button" onClick={() => setConfirmingEnd(true)}>
-              {m.panelEndSession}
+              {t('panelEndSession')}
             </button>
           )
         ) : (
           <>
-            <p className="small">{m.panelEnded}</p>
+            <p className="small">{t('panelEnded')}</p>
             <button type="button" className="primary" onClick={onWriteAftercare}>
-              {session.status === 'complete' ? m.panelViewAftercare : m.panelWriteAftercare}
+              {session.status === 'complete' ? t('panelViewAftercare') : t('panelWriteAftercare')}
             </button>
           </>
         )}

@@ -1,6 +1,6 @@
 /** A session's checklist record, read-only: what the aftercare page shows beside the note. */
 import { itemsInPhase, PHASES } from '../lib/checklist';
-import { agreementStateNames, endReasonNames, m, phaseNames, roleNames, sideNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { Session } from '../lib/schemas';
 import { formatClock } from '../lib/time';
 import { ProgressLine } from './ProgressLine';
@@ -8,12 +8,14 @@ import { ProgressLine } from './ProgressLine';
 export function SessionRecord({ session }: { session: Session }) {
   return (
     <section aria-labelledby="record-heading">
-      <h2 id="record-heading">{m.aftercareRecordHeading}</h2>
-      {session.endReason && <p className="muted small">{m.aftercareEndReason(endReasonNames[session.endReason])}</p>}
+      <h2 id="record-heading">{t('aftercareRecordHeading')}</h2>
+      {session.endReason && (
+        <p className="muted small">{t('aftercareEndReason', { reason: t(`endReason.${session.endReason}`) })}</p>
+      )}
       <ProgressLine session={session} />
       {PHASES.map((phase) => (
         <div key={phase}>
-          <h3>{phaseNames[phase]}</h3>
+          <h3>{t(`phase.${phase}`)}</h3>
           <dl className="record">
             {itemsInPhase(session.template.items, phase).map((item) => {
               if (item.kind === 'check') {
@@ -21,7 +23,7 @@ export function SessionRecord({ session }: { session: Session }) {
                 return (
                   <div key={item.id}>
                     <dt>{item.text}</dt>
-                    <dd>{ticked ? m.aftercareChecked : m.aftercareNothingChecked}</dd>
+                    <dd>{ticked ? t('aftercareChecked') : t('aftercareNothingChecked')}</dd>
                   </div>
                 );
               }
@@ -31,7 +33,7 @@ export function SessionRecord({ session }: { session: Session }) {
                 <div key={item.id}>
                   <dt>{item.text}</dt>
                   <dd>
-                    <span className={`state-${state}`}>{agreementStateNames[state]}</span>
+                    <span className={`state-${state}`}>{t(`agreementState.${state}`)}</span>
                     {record?.changedAt != null && (
                       <span className="muted small"> · {formatClock(record.changedAt)}</span>
                     )}
@@ -43,18 +45,18 @@ export function SessionRecord({ session }: { session: Session }) {
           </dl>
         </div>
       ))}
-      <h3>{m.panelPresentHeading}</h3>
+      <h3>{t('panelPresentHeading')}</h3>
       {session.people.length === 0 ? (
-        <p className="muted small">{m.aftercareNoneNoted}</p>
+        <p className="muted small">{t('aftercareNoneNoted')}</p>
       ) : (
         <ul>
           {session.people.map((person) => (
             <li key={person.id}>
-              {sideNames[person.side]}: {roleNames[person.role]} {person.name}
+              {t(`side.${person.side}`)}: {t(`role.${person.role}`)} {person.name}
               <span className="muted small">
                 {' '}
                 · {formatClock(person.notedAt)}
-                {person.joinedLater && ` · ${m.panelJoinedLater}`}
+                {person.joinedLater && ` · ${t('panelJoinedLater')}`}
               </span>
             </li>
           ))}

@@ -1,6 +1,6 @@
 /** Starting a session by hand: a phone call, or a platform Callcare does not recognise. */
 import { useId, useState } from 'react';
-import { m, platformNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import { type SessionPlatform, sessionPlatformSchema } from '../lib/schemas';
 
 interface Props {
@@ -24,11 +24,11 @@ export function StartByHand({ onStart }: Props) {
   const [platform, setPlatform] = useState<SessionPlatform>('phone');
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{m.popupStartByHand}</h2>
-      <p className="muted small">{m.popupStartByHandHint}</p>
+      <h2 id={`${id}-heading`}>{t('popupStartByHand')}</h2>
+      <p className="muted small">{t('popupStartByHandHint')}</p>
       <div className="row">
         <div style={{ flex: '1 1 10rem' }}>
-          <label htmlFor={id}>{m.popupKindLabel}</label>
+          <label htmlFor={id}>{t('popupKindLabel')}</label>
           <select
             id={id}
             value={platform}
@@ -36,13 +36,13 @@ export function StartByHand({ onStart }: Props) {
           >
             {CHOICES.map((choice) => (
               <option key={choice} value={choice}>
-                {platformNames[choice]}
+                {t(`platform.${choice}`)}
               </option>
             ))}
           </select>
         </div>
         <button type="button" onClick={() => onStart(platform)} style={{ alignSelf: 'flex-end' }}>
-          {m.popupStart}
+          {t('popupStart')}
         </button>
       </div>
     </section>

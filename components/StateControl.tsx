@@ -5,7 +5,7 @@
  * recorded no segment is chosen: "not yet discussed" looks unset.
  */
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { agreementStateNames } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { AgreementState } from '../lib/schemas';
 
 export const STATES: readonly AgreementState[] = ['agreed', 'declined', 'not-discussed', 'not-applicable'];
@@ -70,7 +70,7 @@ export function StateControl({ label, value, onChoose, autoFocus = false }: Prop
           // A button answers Space and Enter with a click: that, and a pointer's click, records the state.
           onClick={() => onChoose(state)}
         >
-          {agreementStateNames[state]}
+          {t(`agreementState.${state}`)}
         </button>
       ))}
     </div>

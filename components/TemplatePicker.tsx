@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { allTemplates } from '../lib/caseload';
 import { snapshotOf } from '../lib/checklist';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { Session, TemplateSnapshot } from '../lib/schemas';
 import { hasRecords } from '../lib/sessions/model';
 import { templates } from '../lib/storage/items';
@@ -20,7 +20,7 @@ export function TemplatePicker({ session, onChoose }: Props) {
   const locked = hasRecords(session);
   return (
     <div className="field">
-      <label htmlFor={id}>{m.templateLabel}</label>
+      <label htmlFor={id}>{t('templateLabel')}</label>
       <select
         id={id}
         value={session.template.id}
@@ -42,7 +42,7 @@ export function TemplatePicker({ session, onChoose }: Props) {
       </select>
       {locked && (
         <p id={`${id}-locked`} className="muted small">
-          {m.templateLocked}
+          {t('templateLocked')}
         </p>
       )}
     </div>

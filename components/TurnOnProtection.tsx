@@ -6,7 +6,7 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import type { ProtectionJob } from '../lib/commands';
 import { runProtectionJob } from '../lib/extension/protectionJob';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import { WrongPassphraseError } from '../lib/storage/protection';
 import { Checkbox } from './Checkbox';
 
@@ -61,13 +61,13 @@ export function NewPassphraseFields({
   return (
     <>
       <PassphraseField
-        label={m.protectionNew}
-        hint={m.protectionNewHint}
+        label={t('protectionNew')}
+        hint={t('protectionNewHint')}
         value={first}
         onChange={onFirst}
         autoComplete="new-password"
       />
-      <PassphraseField label={m.protectionConfirm} value={second} onChange={onSecond} autoComplete="new-password" />
+      <PassphraseField label={t('protectionConfirm')} value={second} onChange={onSecond} autoComplete="new-password" />
     </>
   );
 }
@@ -80,14 +80,17 @@ export function useProtectionJob() {
   const run = async (job: ProtectionJob, done: string): Promise<boolean> => {
     setRunning(job.type);
     setProgress(null);
-    setMessage({ text: m.protectionWorking, error: false });
+    setMessage({ text: t('protectionWorking'), error: false });
     try {
       await runProtectionJob(job, (doneCount, total) => setProgress({ done: doneCount, total }));
       setMessage({ text: done, error: false });
       return true;
     } catch (failure) {
       setMessage({
-        text: failure instanceof WrongPassphraseError ? m.wrongPassphrase : m.errorGeneric(String(failure)),
+        text:
+          failure instanceof WrongPassphraseError
+            ? t('wrongPassphrase')
+            : t('errorGeneric', { detail: String(failure) }),
         error: true,
       });
       return false;
@@ -100,12 +103,14 @@ export function useProtectionJob() {
       {running && progress && progress.total > 0 && (
         <div className="stack">
           <progress
-            aria-label={m.protectionProgressLabel(running)}
-            aria-valuetext={m.protectionProgressValue(progress.done, progress.total)}
+            aria-label={t('protectionProgressLabel', { kind: running })}
+            aria-valuetext={t('protectionProgressValue', { done: progress.done, total: progress.total })}
             max={progress.total}
             value={progress.done}
           />
-          <p className="muted small">{m.protectionProgress(running, progress.done, progress.total)}</p>
+          <p className="muted small">
+            {t('protectionProgress', { kind: running, done: progress.done, total: progress.total })}
+          </p>
         </div>
       )}
       {message && (
@@ -134,23 +139,23 @@ export function TurnOnProtection({
   const job = useProtectionJob();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (first.length < MIN_PASSPHRASE_LENGTH) return job.fail(m.protectionTooShort);
-    if (first !== second) return job.fail(m.protectionMismatch);
-    if (!understood) return job.fail(m.protectionMustUnderstand);
-    void job.run({ type: 'turn-on', passphrase: first }, m.protectionTurnedOn).then((ok) => {
+    if (first.length < MIN_PASSPHRASE_LENGTH) return job.fail(t('protectionTooShort'));
+    if (first !== second) return job.fail(t('protectionMismatch'));
+    if (!understood) return job.fail(t('protectionMustUnderstand'));
+    void job.run({ type: 'turn-on', passphrase: first }, t('protectionTurnedOn')).then((ok) => {
       if (ok) onDone?.();
     });
   };
   return (
-    <form className="card stack" onSubmit={submit} aria-label={m.protectionTurnOn}>
+    <form className="card stack" onSubmit={submit} aria-label={t('protectionTurnOn')}>
       <p>{intro}</p>
-      <p className="notice">{m.protectionOlderCopies}</p>
+      <p className="notice">{t('protectionOlderCopies')}</p>
       {before}
       <NewPassphraseFields first={first} second={second} onFirst={setFirst} onSecond={setSecond} />
-      <p className="notice">{m.forgottenCannotRecover}</p>
-      <Checkbox label={m.protectionUnderstand} checked={understood} onChange={setUnderstood} />
+      <p className="notice">{t('forgottenCannotRecover')}</p>
+      <Checkbox label={t('protectionUnderstand')} checked={understood} onChange={setUnderstood} />
       <button type="submit" className="primary" disabled={job.busy}>
-        {m.protectionTurnOn}
+        {t('protectionTurnOn')}
       </button>
       {job.show}
     </form>

@@ -1,10 +1,40 @@
-/** Starts a page's React tree with the shared stylesheet. */
-import { type ReactNode, StrictMode } from 'react';
+/**
+ * Starts a page: loads the language Callcare is shown in, then draws the page's
+ * React tree with the shared stylesheet. When the language changes in Settings,
+ * the tree draws again in the new one, keeping what is typed and open.
+ */
+import { type ReactNode, StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
+import { currentLanguage, currentLocale, type MessageKey, onLanguageChange, t } from '../lib/i18n';
+import { languageReady } from '../lib/i18n/start';
 import './theme.css';
 
-export function mount(app: ReactNode): void {
+function InLanguage({ render }: { render: () => ReactNode }) {
+  // Subscribing here draws the page again when the language changes; `render` makes every element anew.
+  useSyncExternalStore(onLanguageChange, currentLanguage);
+  return render();
+}
+
+export function mount(render: () => ReactNode, title: MessageKey): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('the page has no #root element');
-  createRoot(container).render(<StrictMode>{app}</StrictMode>);
+  languageReady().then(
+    () => {
+      const label = () => {
+        document.documentElement.lang = currentLocale();
+        document.title = t(title);
+      };
+      label();
+      onLanguageChange(label);
+      createRoot(container).render(
+        <StrictMode>
+          <InLanguage render={render} />
+        </StrictMode>,
+      );
+    },
+    () => {
+      // Without its messages the page has no words of its own; this one sentence is all it can say.
+      container.textContent = 'Callcare could not load its text. Reload this page; nothing that was saved is lost.';
+    },
+  );
 }

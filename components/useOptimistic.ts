@@ -4,7 +4,7 @@
  * follows storage again, changes made elsewhere included.
  */
 import { useEffect, useRef, useState } from 'react';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 
 export type Change<T> = (value: T, now: number) => T;
 
@@ -31,7 +31,7 @@ export function useOptimistic<T>(stored: T, persist: (change: Change<T>) => Prom
         pending.current -= 1;
         // Show what is really stored again, and say why the change did not stick.
         if (pending.current === 0) setLocal(null);
-        setError(m.errorGeneric(failure instanceof Error ? failure.message : String(failure)));
+        setError(t('errorGeneric', { detail: failure instanceof Error ? failure.message : String(failure) }));
       },
     );
   };

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { sendCommand } from '../lib/extension/send';
-import { m } from '../lib/messages';
+import { t } from '../lib/i18n';
 import type { Session } from '../lib/schemas';
 import { applyEdits, type Edit } from '../lib/sessions/edits';
 import { editSession, SessionMissingError } from '../lib/sessions/store';
@@ -67,6 +67,6 @@ export function useSessionEditor(stored: Session) {
     save,
     saveOrThrow,
     saving: state.unsaved.length > 0,
-    error: failure ? m.errorGeneric(failure instanceof Error ? failure.message : String(failure)) : null,
+    error: failure ? t('errorGeneric', { detail: failure instanceof Error ? failure.message : String(failure) }) : null,
   };
 }

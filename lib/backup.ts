@@ -9,7 +9,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { deriveKey, seal, unseal } from './crypto';
-import { m } from './messages';
+import { t } from './i18n';
+import { setAsideReasonText } from './i18n/phrases';
 import {
   type Checklist,
   type ChecklistItem,
@@ -67,7 +68,7 @@ export async function makeBackup(now = Date.now()): Promise<string> {
   }
   const unlocked = await currentKeyAndProtection();
   const sealedAny = Object.values(records).some(isSealedRecord);
-  if (sealedAny && !unlocked) throw new Error(m.backupNeedsUnlock);
+  if (sealedAny && !unlocked) throw new Error(t('backupNeedsUnlock'));
   const backup: BackupFile = {
     format: BACKUP_FORMAT,
     formatVersion: 1,
@@ -106,14 +107,18 @@ export async function makeBackup(now = Date.now()): Promise<string> {
  */
 async function verifyBackup(text: string, key: CryptoKey | null): Promise<void> {
   const read = readBackupFile(text);
-  if (!read.ok) throw new Error(m.backupNotVerified(read.error));
+  if (!read.ok) throw new Error(t('backupNotVerified', { problem: read.error }));
   if (read.backup.encryption && (!key || !(await opensCheck(key, read.backup.encryption.check)))) {
-    throw new Error(m.backupNotVerified(m.backupWrongPassphrase));
+    throw new Error(t('backupNotVerified', { problem: t('backupWrongPassphrase') }));
   }
   const { setAside } = await readRecords(read.backup, key);
   if (setAside.length > 0) {
     throw new Error(
-      m.backupNotVerified(setAside.map((record) => m.backupSetAsideItem(record.key, record.reason)).join('; ')),
+      t('backupNotVerified', {
+        problem: setAside
+          .map((record) => t('backupSetAsideItem', { key: record.key, reason: setAsideReasonText(record.reason) }))
+          .join('; '),
+      }),
     );
   }
 }
@@ -122,24 +127,24 @@ export type ReadBackup = { ok: true; backup: BackupFile; needsPassphrase: boolea
 
 /** Checks the file's outer shape. A wrong outer shape refuses the whole file. */
 export function readBackupFile(text: string): ReadBackup {
-  if (text.length > MAX_BACKUP_CHARACTERS) return { ok: false, error: m.backupTooLarge };
+  if (text.length > MAX_BACKUP_CHARACTERS) return { ok: false, error: t('backupTooLarge') };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: m.backupNotJson };
+    return { ok: false, error: t('backupNotJson') };
   }
   // The file's own fields: a reserved key inside a record sets aside that record only (readRecord).
   const protoKey = protoKeyPath(typeof json === 'object' && json !== null ? { ...json, records: null } : json);
-  if (protoKey) return { ok: false, error: m.backupReservedKey(protoKey) };
+  if (protoKey) return { ok: false, error: t('backupReservedKey', { where: protoKey }) };
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: m.backupNotABackup };
+    return { ok: false, error: t('backupNotABackup') };
   }
-  if ((json as { formatVersion?: unknown }).formatVersion !== 1) return { ok: false, error: m.backupFormatVersion };
+  if ((json as { formatVersion?: unknown }).formatVersion !== 1) return { ok: false, error: t('backupFormatVersion') };
   const parsed = backupSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: m.backupDamaged(issue ? issue.path.join('.') || 'file' : 'file') };
+    return { ok: false, error: t('backupDamaged', { where: issue ? issue.path.join('.') || 'file' : 'file' }) };
   }
   return { ok: true, backup: parsed.data, needsPassphrase: parsed.data.encryption !== null };
 }
@@ -182,9 +187,9 @@ async function opensCheck(key: CryptoKey, check: z.infer<typeof sealedSchema>): 
 export async function openBackup(backup: BackupFile, passphrase: string | null): Promise<OpenedBackup> {
   let key: CryptoKey | null = null;
   if (backup.encryption) {
-    if (!passphrase) return { ok: false, error: m.backupWrongPassphrase };
+    if (!passphrase) return { ok: false, error: t('backupWrongPassphrase') };
     key = await deriveKey(passphrase, backup.encryption.salt, backup.encryption.iterations);
-    if (!(await opensCheck(key, backup.encryption.check))) return { ok: false, error: m.backupWrongPassphrase };
+    if (!(await opensCheck(key, backup.encryption.check))) return { ok: false, error: t('backupWrongPassphrase') };
   }
   return { ok: true, ...(await readRecords(backup, key)) };
 }

@@ -1,5 +1,6 @@
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, snapshotOf } from './checklist';
-import { m } from './messages';
+import { t } from './i18n';
+import { languageReady } from './i18n/start';
 import type { Client, Session, Template, TemplateSnapshot } from './schemas';
 import { sessions } from './sessions/records';
 import { clearEverything, deleteSessions } from './sessions/store';
@@ -26,12 +27,19 @@ export type ClientResult = { ok: true; client: Client } | { ok: false; error: st
 export function createClient(code: string, now = Date.now()): Promise<ClientResult> {
   return withLock('clients', async () => {
     const trimmed = cleanCode(code);
-    if (trimmed === null) return { ok: false, error: m.clientCodeRequired };
-    if (trimmed.length > 60) return { ok: false, error: m.clientCodeTooLong };
+    if (trimmed === null) return { ok: false, error: t('clientCodeRequired') };
+    if (trimmed.length > 60) return { ok: false, error: t('clientCodeTooLong') };
     if ((await clients.all()).some((client) => sameCode(client.code, trimmed))) {
-      return { ok: false, error: m.clientCodeTaken(trimmed) };
+      return { ok: false, error: t('clientCodeTaken', { code: trimmed }) };
     }
-    const client: Client = { id: newId(), code: trimmed, createdAt: now, archivedAt: null, considerations: {} };
+    const client: Client = {
+      id: newId(),
+      code: trimmed,
+      createdAt: now,
+      archivedAt: null,
+      considerations: {},
+      language: null,
+    };
     await clients.put(client);
     return { ok: true, client };
   });
@@ -40,12 +48,12 @@ export function createClient(code: string, now = Date.now()): Promise<ClientResu
 export async function renameClient(id: string, code: string): Promise<ClientResult> {
   return withLock('clients', async () => {
     const trimmed = cleanCode(code);
-    if (trimmed === null) return { ok: false, error: m.clientCodeRequired };
+    if (trimmed === null) return { ok: false, error: t('clientCodeRequired') };
     if ((await clients.all()).some((client) => client.id !== id && sameCode(client.code, trimmed))) {
-      return { ok: false, error: m.clientCodeTaken(trimmed) };
+      return { ok: false, error: t('clientCodeTaken', { code: trimmed }) };
     }
     const client = await clients.update(id, (current) => ({ ...current, code: trimmed }));
-    return client ? { ok: true, client } : { ok: false, error: m.clientNotFound };
+    return client ? { ok: true, client } : { ok: false, error: t('clientNotFound') };
   });
 }
 
@@ -97,6 +105,7 @@ export async function templateById(id: string): Promise<Template | undefined> {
 
 /** The copy a new session takes of the practitioner's chosen default template. */
 export async function templateForNewSession(): Promise<TemplateSnapshot> {
+  await languageReady();
   const { defaultTemplateId } = await settings.get();
   return snapshotOf((await templateById(defaultTemplateId)) ?? builtInTemplate());
 }

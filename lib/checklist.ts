@@ -1,10 +1,12 @@
-/** The default checklist, by phase, from the RAN FC&S and Digital Exit Work papers. Wording lives in the messages module. */
-import { defaultChecklistText, m } from './messages';
+/**
+ * The default checklist, by phase, from the RAN FC&S and Digital Exit Work
+ * papers. Its wording is per language (`checklist.<id>.text` and `.guidance`
+ * in `locales/`), each item's guidance naming its source paper and chapter.
+ */
+import { t } from './i18n';
 import type { ChecklistItem, ItemKind, Phase, Template, TemplateSnapshot } from './schemas';
 
-type DefaultItemId = keyof typeof defaultChecklistText;
-
-const DEFAULT_ITEMS: ReadonlyArray<{ id: DefaultItemId; phase: Phase; kind: ItemKind }> = [
+const DEFAULT_ITEMS = [
   { id: 'prep-space', phase: 'before', kind: 'check' },
   { id: 'prep-background', phase: 'before', kind: 'check' },
   { id: 'prep-camera', phase: 'before', kind: 'check' },
@@ -25,7 +27,25 @@ const DEFAULT_ITEMS: ReadonlyArray<{ id: DefaultItemId; phase: Phase; kind: Item
   { id: 'during-silence', phase: 'during', kind: 'check' },
   { id: 'during-checkin', phase: 'during', kind: 'check' },
   { id: 'during-newpeople', phase: 'during', kind: 'check' },
-];
+] as const satisfies ReadonlyArray<{ id: string; phase: Phase; kind: ItemKind }>;
+
+export type DefaultItemId = (typeof DEFAULT_ITEMS)[number]['id'];
+
+const DEFAULT_IDS: ReadonlySet<string> = new Set(DEFAULT_ITEMS.map((item) => item.id));
+
+export const isDefaultItem = (id: string): id is DefaultItemId => DEFAULT_IDS.has(id);
+
+/**
+ * How an item is named where sessions are summed up (charts, History): a default
+ * item in the current language, whatever language its session ran in; any other
+ * item by the words it was recorded with.
+ */
+export const itemLabel = (id: string, recorded: string): string =>
+  isDefaultItem(id) ? t(`checklist.${id}.text`) : recorded;
+
+/** The built-in template's name in the current language; a stored template keeps its own. */
+export const templateName = (template: { id: string; name: string }): string =>
+  template.id === BUILT_IN_TEMPLATE_ID ? t('defaultTemplateName') : template.name;
 
 export const PHASES: readonly Phase[] = ['before', 'rules', 'during'];
 
@@ -35,9 +55,15 @@ export const BUILT_IN_TEMPLATE_ID = 'default';
 export function defaultTemplate(): TemplateSnapshot {
   return {
     id: BUILT_IN_TEMPLATE_ID,
-    name: m.defaultTemplateName,
+    name: t('defaultTemplateName'),
     version: 1,
-    items: DEFAULT_ITEMS.map((item): ChecklistItem => ({ ...item, ...defaultChecklistText[item.id] })),
+    items: DEFAULT_ITEMS.map(
+      (item): ChecklistItem => ({
+        ...item,
+        text: t(`checklist.${item.id}.text`),
+        guidance: t(`checklist.${item.id}.guidance`),
+      }),
+    ),
   };
 }
 

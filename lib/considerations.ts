@@ -4,7 +4,7 @@
  * "do not necessarily lead to one or the other": the summary lists reasons,
  * never a verdict.
  */
-import { considerationTexts } from './messages';
+import { t } from './i18n';
 import { type Client, type ConsiderationAnswer, type ConsiderationId, considerationIdSchema } from './schemas';
 
 export type Direction = 'digital' | 'face-to-face' | 'hybrid';
@@ -29,6 +29,36 @@ const POINTS: Record<ConsiderationId, Partial<Record<'yes' | 'no', Direction>>> 
   'express-safely': { yes: 'digital', no: 'face-to-face' },
   'speak-privately': { yes: 'digital', no: 'face-to-face' },
 };
+
+type Group = 'before' | 'circumstances' | 'relationship' | 'content' | 'privacy';
+
+/** The annex's headings, in its order. */
+export const CONSIDERATION_GROUPS: Record<ConsiderationId, Group> = {
+  'open-to-digital': 'before',
+  access: 'circumstances',
+  skills: 'circumstances',
+  prison: 'circumstances',
+  language: 'circumstances',
+  distractions: 'circumstances',
+  'distance-illness': 'circumstances',
+  'met-before': 'relationship',
+  trust: 'relationship',
+  'uncomfortable-topics': 'content',
+  'practical-matters': 'content',
+  'complexity-crisis': 'content',
+  'express-safely': 'privacy',
+  'speak-privately': 'privacy',
+};
+
+/** A question's words in the current language: the question, what the annex says, and where each answer points. */
+export function considerationText(id: ConsiderationId) {
+  return {
+    question: t(`consideration.${id}.question`),
+    explain: t(`consideration.${id}.explain`),
+    ifYes: t(`consideration.${id}.ifYes`),
+    ifNo: t(`consideration.${id}.ifNo`),
+  };
+}
 
 export interface Reason {
   id: ConsiderationId;
@@ -65,7 +95,7 @@ export function summarise(considerations: Client['considerations']): Considerati
       summary.unanswered.push(id);
       continue;
     }
-    const text = considerationTexts[id];
+    const text = considerationText(id);
     const reason: Reason = {
       id,
       question: text.question,

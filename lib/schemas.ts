@@ -2,7 +2,9 @@
  * The shapes Callcare stores, in one place. Types come from the schemas, so a
  * stored value and the code that reads it cannot drift apart.
  */
+
 import { z } from 'zod';
+import { languageChoiceSchema, languageSchema } from './i18n/languages';
 import { PLATFORM_IDS } from './platforms';
 
 export const phaseSchema = z.enum(['before', 'rules', 'during']);
@@ -256,6 +258,8 @@ export const settingsSchema = z.object({
   wellbeingView: z.boolean(),
   /** A notification on the morning of a session's date of next contact. */
   remindNextContact: z.boolean(),
+  /** The language Callcare is shown in; "auto" follows the browser. A value Callcare no longer knows reads as "auto". */
+  language: languageChoiceSchema.catch('auto'),
 });
 
 export const considerationIdSchema = z.enum([
@@ -287,6 +291,8 @@ export const clientSchema = z.object({
     considerationIdSchema,
     z.object({ answer: considerationAnswerSchema, note: z.string().max(2000), answeredAt: timestamp }),
   ),
+  /** The language text for the client is written in (the agreed rules to share); null: the practitioner's. */
+  language: languageSchema.nullable().catch(null),
 });
 
 /** Call tabs whose session the practitioner ended while the tab stayed on the call. */

@@ -4,11 +4,12 @@
  * is wrong and where; a file that is not a valid template changes nothing.
  */
 import { z } from 'zod';
-import { m, phaseNames } from './messages';
+import { type MessageKey, t } from './i18n';
 import {
   type ChecklistItem,
   checklistItemSchema,
   checklistItemsOf,
+  phaseSchema,
   safeIdSchema,
   type Template,
   templateSchema,
@@ -78,25 +79,31 @@ export function templateToFile(template: Template): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  id: m.templateFieldId,
-  phase: m.templateFieldPhase,
-  kind: m.templateFieldKind,
-  text: m.templateFieldText,
-  guidance: m.templateFieldGuidance,
-  name: m.templateFieldName,
-  items: m.templateFieldItems,
-};
+const FIELD_KEYS = {
+  id: 'templateFieldId',
+  phase: 'templateFieldPhase',
+  kind: 'templateFieldKind',
+  text: 'templateFieldText',
+  guidance: 'templateFieldGuidance',
+  name: 'templateFieldName',
+  items: 'templateFieldItems',
+} as const satisfies Record<string, MessageKey>;
+
+/** A field's name in words, or the field as it is written in the file. */
+const fieldName = (field: string): string =>
+  Object.hasOwn(FIELD_KEYS, field) ? t(FIELD_KEYS[field as keyof typeof FIELD_KEYS]) : `"${field}"`;
 
 /** "Item 4, its text" for ['items', 3, 'text']. */
 function where(path: readonly PropertyKey[]): string {
   if (path[0] === 'items' && typeof path[1] === 'number') {
-    const field = typeof path[2] === 'string' ? (FIELD_NAMES[path[2]] ?? `"${path[2]}"`) : undefined;
-    return field ? m.templateErrorItemField(path[1] + 1, field) : m.templateErrorItem(path[1] + 1);
+    const field = typeof path[2] === 'string' ? fieldName(path[2]) : undefined;
+    return field
+      ? t('templateErrorItemField', { number: path[1] + 1, field })
+      : t('templateErrorItem', { number: path[1] + 1 });
   }
   const [first] = path;
-  if (typeof first === 'string') return FIELD_NAMES[first] ?? `"${first}"`;
-  return m.templateErrorWholeFile;
+  if (typeof first === 'string') return fieldName(first);
+  return t('templateErrorWholeFile');
 }
 
 function describe(issue: z.core.$ZodIssue): string {
@@ -104,29 +111,29 @@ function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? m.templateErrorMissing(place)
-        : m.templateErrorWrongType(place, issue.expected);
+        ? t('templateErrorMissing', { place })
+        : t('templateErrorWrongType', { place, expected: issue.expected });
     case 'too_small':
       return issue.origin === 'string'
-        ? m.templateErrorEmpty(place)
-        : m.templateErrorTooFew(place, Number(issue.minimum));
+        ? t('templateErrorEmpty', { place })
+        : t('templateErrorTooFew', { place, minimum: Number(issue.minimum) });
     case 'too_big':
       return issue.origin === 'string'
-        ? m.templateErrorTooLong(place, Number(issue.maximum))
-        : m.templateErrorTooMany(place, Number(issue.maximum));
+        ? t('templateErrorTooLong', { place, maximum: Number(issue.maximum) })
+        : t('templateErrorTooMany', { place, maximum: Number(issue.maximum) });
     case 'invalid_format':
-      return issue.path[2] === 'id' ? m.templateErrorId(place) : m.templateErrorValue(place);
+      return issue.path[2] === 'id' ? t('templateErrorId', { place }) : t('templateErrorValue', { place });
     case 'custom':
-      if (issue.params?.rule === BLANK_LOOKING_RULE) return m.templateErrorBlankLooking(place);
-      if (issue.path[2] === 'id') return m.templateErrorId(place);
-      return m.templateErrorValue(place);
+      if (issue.params?.rule === BLANK_LOOKING_RULE) return t('templateErrorBlankLooking', { place });
+      if (issue.path[2] === 'id') return t('templateErrorId', { place });
+      return t('templateErrorValue', { place });
     case 'invalid_value':
-      if (issue.path[0] === 'format' || issue.path[0] === 'formatVersion') return m.templateErrorNotATemplate;
-      if (issue.path[2] === 'phase') return m.templateErrorPhase(place, Object.keys(phaseNames).join(', '));
-      if (issue.path[2] === 'kind') return m.templateErrorKind(place);
-      return m.templateErrorValue(place);
+      if (issue.path[0] === 'format' || issue.path[0] === 'formatVersion') return t('templateErrorNotATemplate');
+      if (issue.path[2] === 'phase') return t('templateErrorPhase', { place, phases: phaseSchema.options.join(', ') });
+      if (issue.path[2] === 'kind') return t('templateErrorKind', { place });
+      return t('templateErrorValue', { place });
     default:
-      return m.templateErrorValue(place);
+      return t('templateErrorValue', { place });
   }
 }
 
@@ -136,26 +143,26 @@ export function describeTemplateIssues(issues: readonly z.core.$ZodIssue[]): str
 }
 
 export function parseTemplateFile(text: string): TemplateFileResult {
-  if (text.length > MAX_FILE_CHARACTERS) return { ok: false, errors: [m.templateErrorTooLarge] };
+  if (text.length > MAX_FILE_CHARACTERS) return { ok: false, errors: [t('templateErrorTooLarge')] };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [m.templateErrorNotJson] };
+    return { ok: false, errors: [t('templateErrorNotJson')] };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, errors: [m.templateErrorNotATemplate] };
+    return { ok: false, errors: [t('templateErrorNotATemplate')] };
   }
   const { format, formatVersion } = json as { format?: unknown; formatVersion?: unknown };
-  if (format !== TEMPLATE_FILE_FORMAT) return { ok: false, errors: [m.templateErrorNotATemplate] };
-  if (formatVersion !== 1) return { ok: false, errors: [m.templateErrorFormatVersion] };
+  if (format !== TEMPLATE_FILE_FORMAT) return { ok: false, errors: [t('templateErrorNotATemplate')] };
+  if (formatVersion !== 1) return { ok: false, errors: [t('templateErrorFormatVersion')] };
   const parsed = templateFileSchema.safeParse(json);
   if (!parsed.success) {
     return { ok: false, errors: describeTemplateIssues(parsed.error.issues) };
   }
   const seen = new Set<string>();
   const duplicates = parsed.data.items.flatMap((item, index) => {
-    if (seen.has(item.id)) return [m.templateErrorDuplicateId(index + 1, item.id)];
+    if (seen.has(item.id)) return [t('templateErrorDuplicateId', { number: index + 1, id: item.id })];
     seen.add(item.id);
     return [];
   });

@@ -10,7 +10,7 @@ import { deleteSession } from '../../lib/caseload';
 import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { isToday } from '../../lib/followUps';
-import { m, platformNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import type { Session } from '../../lib/schemas';
 import { stamp } from '../../lib/sessions/edits';
 import type { AftercareFields } from '../../lib/sessions/model';
@@ -28,25 +28,25 @@ export function App() {
   const open = useStored(() => openSessions.get(), openSessions.watch, 'open');
 
   useEffect(() => {
-    document.title = `${m.aftercareTitle} · ${m.appName}`;
+    document.title = `${t('aftercareTitle')} · ${t('appName')}`;
   }, []);
 
   if (!sessionId) {
     return (
       <main>
-        <h1>{m.aftercareTitle}</h1>
+        <h1>{t('aftercareTitle')}</h1>
         {open.value && (
           <PendingNotes open={open.value} onOpen={(id) => location.assign(`?session=${encodeURIComponent(id)}`)} />
         )}
       </main>
     );
   }
-  if (session.value === undefined) return <main>{m.loading}</main>;
+  if (session.value === undefined) return <main>{t('loading')}</main>;
   if (session.value === null) {
     return (
       <main>
-        <h1>{m.aftercareTitle}</h1>
-        <p role="alert">{m.aftercareNotFound}</p>
+        <h1>{t('aftercareTitle')}</h1>
+        <p role="alert">{t('aftercareNotFound')}</p>
       </main>
     );
   }
@@ -56,7 +56,7 @@ export function App() {
 function SessionActions({ session }: { session: Session }) {
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState(false);
-  if (deleted) return <p role="status">{m.sessionDeleted}</p>;
+  if (deleted) return <p role="status">{t('sessionDeleted')}</p>;
   return (
     <div className="card row">
       <a
@@ -64,12 +64,12 @@ function SessionActions({ session }: { session: Session }) {
         target="_blank"
         rel="noreferrer"
       >
-        {m.sessionReport}
+        {t('sessionReport')}
       </a>
       {session.status !== 'running' &&
         (confirming ? (
           <>
-            <span>{m.sessionDeleteConfirm}</span>
+            <span>{t('sessionDeleteConfirm')}</span>
             <button
               type="button"
               className="danger"
@@ -79,15 +79,15 @@ function SessionActions({ session }: { session: Session }) {
                 setDeleted(true);
               }}
             >
-              {m.sessionDeleteYes}
+              {t('sessionDeleteYes')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              {m.panelEndNo}
+              {t('panelEndNo')}
             </button>
           </>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            {m.sessionDelete}
+            {t('sessionDelete')}
           </button>
         ))}
     </div>
@@ -115,7 +115,7 @@ function AftercareView({ stored: storedSession }: { stored: Session }) {
       await clearAftercareNotification(current.id);
       setError(null);
     } catch (failure) {
-      setError(m.errorGeneric(failure instanceof Error ? failure.message : String(failure)));
+      setError(t('errorGeneric', { detail: failure instanceof Error ? failure.message : String(failure) }));
     } finally {
       setBusy(false);
     }
@@ -124,19 +124,21 @@ function AftercareView({ stored: storedSession }: { stored: Session }) {
   const shownError = error ?? saveError;
   return (
     <main>
-      <h1>{m.aftercareTitle}</h1>
-      <p className="muted">{m.aftercareFor(platformNames[current.platform], formatDateTime(current.startedAt))}</p>
+      <h1>{t('aftercareTitle')}</h1>
+      <p className="muted">
+        {t('aftercareFor', { platform: t(`platform.${current.platform}`), date: formatDateTime(current.startedAt) })}
+      </p>
       {current.endedAt !== null && (
         <p className="muted">
-          {m.aftercareEnded(
-            isToday(current.endedAt, current.startedAt)
+          {t('aftercareEnded', {
+            when: isToday(current.endedAt, current.startedAt)
               ? formatClock(current.endedAt)
               : formatDateTime(current.endedAt),
-            formatDuration(current.endedAt - current.startedAt),
-          )}
+            duration: formatDuration(current.endedAt - current.startedAt),
+          })}
         </p>
       )}
-      {current.status === 'running' && <p className="notice">{m.aftercareStillRunning}</p>}
+      {current.status === 'running' && <p className="notice">{t('aftercareStillRunning')}</p>}
       {shownError && (
         <p className="error" role="alert">
           {shownError}

@@ -1,20 +1,22 @@
 /** The worker's prompts for an aftercare note: a notification, and the aftercare page in a tab. */
 import { type Browser, browser } from 'wxt/browser';
 import { aftercareNotificationId, aftercarePageUrl } from '../../lib/extension/prompts';
-import { m, platformNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { languageReady } from '../../lib/i18n/start';
 import type { Brief } from '../../lib/sessions/openList';
 
 export async function notifyAftercare(session: Pick<Brief, 'id' | 'platform'>, recovered: boolean): Promise<void> {
-  const platform = platformNames[session.platform];
+  await languageReady();
+  const platform = t(`platform.${session.platform}`);
   const options: Browser.notifications.NotificationCreateOptions = {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: m.notificationTitle,
-    message: recovered ? m.notificationRecoveredMessage(platform) : m.notificationMessage(platform),
+    title: t('notificationTitle'),
+    message: recovered ? t('notificationRecoveredMessage', { platform }) : t('notificationMessage', { platform }),
   };
   // Firefox notifications have no buttons: clicking the notification itself opens the note there.
   if (!import.meta.env.FIREFOX) {
-    options.buttons = [{ title: m.notificationButton }];
+    options.buttons = [{ title: t('notificationButton') }];
     options.requireInteraction = true;
   }
   await browser.notifications.create(aftercareNotificationId(session.id), options);

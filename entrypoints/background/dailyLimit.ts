@@ -1,12 +1,14 @@
 /** A calm word when a session starts beyond the daily maximum the practitioner set. It never blocks the call. */
 import { browser } from 'wxt/browser';
 import { dayKey } from '../../lib/days';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { languageReady } from '../../lib/i18n/start';
 import { dayCounts, settings } from '../../lib/storage/items';
 
 export const LIMIT_NOTIFICATION = 'daily-limit';
 
 export async function noticeIfOverLimit(startedAt: number): Promise<boolean> {
+  await languageReady();
   const { maxSessionsPerDay } = await settings.get();
   if (maxSessionsPerDay === null) return false;
   const today = (await dayCounts.get())[dayKey(startedAt)] ?? 0;
@@ -14,8 +16,8 @@ export async function noticeIfOverLimit(startedAt: number): Promise<boolean> {
   await browser.notifications.create(LIMIT_NOTIFICATION, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: m.limitTitle,
-    message: m.limitMessage(today, maxSessionsPerDay),
+    title: t('limitTitle'),
+    message: t('limitMessage', { count: today, maximum: maxSessionsPerDay }),
   });
   return true;
 }

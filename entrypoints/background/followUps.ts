@@ -7,7 +7,8 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { dateOf, nextContactReminderAt } from '../../lib/followUps';
-import { m, platformNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { languageReady } from '../../lib/i18n/start';
 import { type DigestEntry, rowsOf } from '../../lib/sessions/digest';
 import { sessionDigest, settings } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
@@ -90,6 +91,7 @@ export function sessionOfReminder(name: string): string | null {
 
 /** An alarm of ours has fired: the notification, unless the follow-up was done or the session deleted meanwhile. */
 export async function remind(name: string, now = Date.now()): Promise<boolean> {
+  await languageReady();
   const id = sessionOfReminder(name);
   if (id === null) return false;
   const followUp = name.startsWith(FOLLOW_UP_PREFIX);
@@ -98,23 +100,23 @@ export async function remind(name: string, now = Date.now()): Promise<boolean> {
   let message: string;
   if (locked) {
     // The notes are sealed: the alarm was set while they were readable, so it still stands; say less.
-    title = followUp ? m.followUpDueTitle : m.nextContactTitleLocked;
-    message = followUp ? m.followUpDueLocked : m.nextContactLocked;
+    title = followUp ? t('followUpDueTitle') : t('nextContactTitleLocked');
+    message = followUp ? t('followUpDueLocked') : t('nextContactLocked');
   } else {
     const digest = await sessionDigest.get();
     const entry = Object.hasOwn(digest.entries, id) ? digest.entries[id] : undefined;
     if (!entry) return false;
-    const platform = platformNames[entry.platform];
+    const platform = t(`platform.${entry.platform}`);
     if (followUp) {
       if (entry.followUp !== 'open') return false;
-      title = m.followUpDueTitle;
-      message = m.followUpDueMessage(platform, formatClock(entry.startedAt));
+      title = t('followUpDueTitle');
+      message = t('followUpDueMessage', { platform, time: formatClock(entry.startedAt) });
     } else {
       const day = dateOf(entry.nextContact);
       if (day === null) return false;
       const today = new Date(now).toDateString() === new Date(day).toDateString();
-      title = today ? m.nextContactTitleToday : m.nextContactTitleOn(formatDate(day));
-      message = m.nextContactMessage(platform, formatDateTime(entry.startedAt));
+      title = today ? t('nextContactTitleToday') : t('nextContactTitleOn', { date: formatDate(day) });
+      message = t('nextContactMessage', { platform, when: formatDateTime(entry.startedAt) });
     }
   }
   const options: Browser.notifications.NotificationCreateOptions = {

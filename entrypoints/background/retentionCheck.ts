@@ -1,6 +1,7 @@
 /** Once a day, tells the practitioner when completed sessions are past the retention period. Deletes nothing. */
 import { browser } from 'wxt/browser';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { languageReady } from '../../lib/i18n/start';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
 import { sessionDigest, settings } from '../../lib/storage/items';
@@ -20,6 +21,7 @@ export async function scheduleRetentionCheck(): Promise<void> {
 }
 
 export async function checkRetention(now = Date.now()): Promise<number> {
+  await languageReady();
   const { retentionDays } = await settings.get();
   if (retentionDays === null || (await vaultStatus()) === 'locked') return 0;
   // The digest, not every session: reading and decrypting thousands of records once a day is not needed.
@@ -28,8 +30,8 @@ export async function checkRetention(now = Date.now()): Promise<number> {
   await browser.notifications.create(RETENTION_NOTIFICATION, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: m.retentionNotificationTitle,
-    message: m.retentionNotificationMessage(due.ids.length),
+    title: t('retentionNotificationTitle'),
+    message: t('retentionNotificationMessage', { count: due.ids.length }),
   });
   return due.ids.length;
 }

@@ -6,7 +6,8 @@
 import { type Browser, browser } from 'wxt/browser';
 import { dayKey } from '../../lib/days';
 import { openFollowUps } from '../../lib/followUps';
-import { m, platformNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { languageReady } from '../../lib/i18n/start';
 import { rowsOf } from '../../lib/sessions/digest';
 import { briefs } from '../../lib/sessions/openList';
 import { dayMarks, openSessions, sessionDigest, settings } from '../../lib/storage/items';
@@ -45,33 +46,34 @@ export async function scheduleWorkdayEnd(
 
 /** The workday has ended (or its snooze is over): say so, with the notes still to write. */
 export async function remindWorkdayEnd(snoozed: boolean, now = Date.now()): Promise<void> {
+  await languageReady();
   const pending = briefs(await openSessions.get())
     .filter((entry) => entry.status === 'aftercare-pending')
     .sort((a, b) => a.startedAt - b.startedAt);
   const listed = pending
     .slice(0, 4)
-    .map((entry) => `• ${platformNames[entry.platform]}, ${formatClock(entry.startedAt)}`)
+    .map((entry) => `• ${t(`platform.${entry.platform}`)}, ${formatClock(entry.startedAt)}`)
     .join('\n');
   const followUps = await openFollowUpsNow(now);
   const followUpLines = followUps
     .slice(0, 4)
-    .map((row) => `• ${platformNames[row.platform]}, ${formatClock(row.startedAt)}`)
+    .map((row) => `• ${t(`platform.${row.platform}`)}, ${formatClock(row.startedAt)}`)
     .join('\n');
   const parts = [
-    pending.length > 0 ? `${m.workdayEndPending(pending.length)}\n${listed}` : '',
-    followUps.length > 0 ? `${m.workdayEndFollowUps(followUps.length)}\n${followUpLines}` : '',
+    pending.length > 0 ? `${t('workdayEndPending', { count: pending.length })}\n${listed}` : '',
+    followUps.length > 0 ? `${t('workdayEndFollowUps', { count: followUps.length })}\n${followUpLines}` : '',
   ].filter(Boolean);
   const canSnooze = !snoozed && (await dayMarks.get()).workdayEndSnoozed !== dayKey(now);
   const options: Browser.notifications.NotificationCreateOptions = {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: m.workdayEndTitle,
-    message: parts.length === 0 ? m.workdayEndNothingPending : parts.join('\n'),
+    title: t('workdayEndTitle'),
+    message: parts.length === 0 ? t('workdayEndNothingPending') : parts.join('\n'),
   };
   if (!import.meta.env.FIREFOX) {
     options.buttons = canSnooze
-      ? [{ title: m.workdayEndWrite }, { title: m.workdayEndSnooze(SNOOZE_MINUTES) }]
-      : [{ title: m.workdayEndWrite }];
+      ? [{ title: t('workdayEndWrite') }, { title: t('workdayEndSnooze', { minutes: SNOOZE_MINUTES }) }]
+      : [{ title: t('workdayEndWrite') }];
   }
   await browser.notifications.create(WORKDAY_NOTIFICATION, options);
   if (!snoozed) await scheduleWorkdayEnd(now + 60_000, { replace: true });

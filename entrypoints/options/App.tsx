@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { LockGate } from '../../components/LockGate';
-import { m } from '../../lib/messages';
+import { currentLanguage, type MessageKey, t } from '../../lib/i18n';
 import { ClientsView } from './ClientsView';
 import { ClientView } from './ClientView';
 import { HistoryView } from './HistoryView';
@@ -41,23 +41,26 @@ function useRoute(): Route {
 }
 
 const NAV = [
-  { href: '#settings', label: m.navSettings, views: ['settings'] },
-  { href: '#clients', label: m.navClients, views: ['clients', 'client'] },
-  { href: '#checklists', label: m.navChecklists, views: ['checklists', 'checklist'] },
-  { href: '#history', label: m.navHistory, views: ['history'] },
-  { href: '#overview', label: m.navOverview, views: ['overview'] },
-] as const;
+  { href: '#settings', label: 'navSettings', views: ['settings'] },
+  { href: '#clients', label: 'navClients', views: ['clients', 'client'] },
+  { href: '#checklists', label: 'navChecklists', views: ['checklists', 'checklist'] },
+  { href: '#history', label: 'navHistory', views: ['history'] },
+  { href: '#overview', label: 'navOverview', views: ['overview'] },
+] as const satisfies ReadonlyArray<{ href: string; label: MessageKey; views: readonly string[] }>;
 
 export function App() {
   const route = useRoute();
+  const language = currentLanguage();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the title is written again in a newly chosen language.
   useEffect(() => {
-    document.title = `${NAV.find((entry) => (entry.views as readonly string[]).includes(route.view))?.label} · ${m.appName}`;
+    const current = NAV.find((entry) => (entry.views as readonly string[]).includes(route.view));
+    document.title = current ? `${t(current.label)} · ${t('appName')}` : t('pageTitle.options');
     // An in-page link (Settings' index) keeps the focus where it took it.
     if (!document.getElementById(location.hash.slice(1))) document.querySelector('h1')?.focus();
-  }, [route]);
+  }, [route, language]);
   return (
     <>
-      <nav aria-label={m.navLabel} className="topnav">
+      <nav aria-label={t('navLabel')} className="topnav">
         <ul className="row plain">
           {NAV.map((entry) => (
             <li key={entry.href}>
@@ -65,7 +68,7 @@ export function App() {
                 href={entry.href}
                 aria-current={(entry.views as readonly string[]).includes(route.view) ? 'page' : undefined}
               >
-                {entry.label}
+                {t(entry.label)}
               </a>
             </li>
           ))}

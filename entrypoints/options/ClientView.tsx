@@ -10,7 +10,7 @@ import { deleteClient, renameClient, sessionsOfClient, withArchived } from '../.
 import { dayKey } from '../../lib/days';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
 import { formatContactDate, latestNextContact } from '../../lib/followUps';
-import { agreementStateNames, clientSeemedNames, m, platformNames, statusNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import type { Client, Session } from '../../lib/schemas';
 import { progress } from '../../lib/sessions/model';
 import { sessions } from '../../lib/sessions/records';
@@ -27,18 +27,24 @@ function SessionEntry({ session }: { session: Session }) {
   return (
     <li className="card stack">
       <h3 style={{ margin: 0 }}>
-        {formatDateTime(session.startedAt)} · {platformNames[session.platform]}
+        {formatDateTime(session.startedAt)} · {t(`platform.${session.platform}`)}
       </h3>
       <p className="small">
-        {statusNames[session.status]} ·{' '}
-        {m.historyAgreements(done.agreed, declined, done.agreementsRecorded, done.agreementsTotal)}
+        {t(`status.${session.status}`)} ·{' '}
+        {t('historyAgreements', {
+          agreed: done.agreed,
+          declined,
+          recorded: done.agreementsRecorded,
+          total: done.agreementsTotal,
+        })}
       </p>
       <ul className="small">
         {session.template.items
           .filter((item) => item.kind === 'agreement' && session.agreements[item.id]?.state !== 'not-discussed')
           .map((item) => (
             <li key={item.id}>
-              {item.text}: <strong>{agreementStateNames[session.agreements[item.id]?.state ?? 'not-discussed']}</strong>
+              {item.text}:{' '}
+              <strong>{t(`agreementState.${session.agreements[item.id]?.state ?? 'not-discussed'}`)}</strong>
               {session.agreements[item.id]?.note ? ` · ${session.agreements[item.id]?.note}` : ''}
             </li>
           ))}
@@ -47,21 +53,21 @@ function SessionEntry({ session }: { session: Session }) {
         <dl className="record small">
           {note.clientSeemed && (
             <>
-              <dt>{m.aftercareClientSeemed}</dt>
+              <dt>{t('aftercareClientSeemed')}</dt>
               <dd>
-                {clientSeemedNames[note.clientSeemed]} {note.clientSeemedNote}
+                {t(`clientSeemed.${note.clientSeemed}`)} {note.clientSeemedNote}
               </dd>
             </>
           )}
           {note.concerns && (
             <>
-              <dt>{m.aftercareConcerns}</dt>
+              <dt>{t('aftercareConcerns')}</dt>
               <dd>{note.concerns}</dd>
             </>
           )}
           {note.followUpAgreed && (
             <>
-              <dt>{m.aftercareFollowUp}</dt>
+              <dt>{t('aftercareFollowUp')}</dt>
               <dd>
                 {note.followUpAgreed} {note.nextContact && formatContactDate(note.nextContact)}
               </dd>
@@ -69,22 +75,22 @@ function SessionEntry({ session }: { session: Session }) {
           )}
           {note.otherHelp && (
             <>
-              <dt>{m.aftercareOtherHelp}</dt>
+              <dt>{t('aftercareOtherHelp')}</dt>
               <dd>{note.otherHelp}</dd>
             </>
           )}
         </dl>
       ) : (
-        <p className="muted small">{m.historyNoNote}</p>
+        <p className="muted small">{t('historyNoNote')}</p>
       )}
       <details>
-        <summary>{m.historyShowRecord}</summary>
+        <summary>{t('historyShowRecord')}</summary>
         <SessionRecord session={session} />
       </details>
       <p className="row">
-        <a href={aftercarePageUrl(session.id)}>{m.historyOpenNote}</a>
+        <a href={aftercarePageUrl(session.id)}>{t('historyOpenNote')}</a>
         <a href={`report.html?session=${encodeURIComponent(session.id)}`} target="_blank" rel="noreferrer">
-          {m.sessionReport}
+          {t('sessionReport')}
         </a>
       </p>
     </li>
@@ -99,9 +105,9 @@ function NextContact({ sessions: all }: { sessions: Session[] }) {
   return (
     <p className={passed ? 'muted' : undefined}>
       {passed ? (
-        m.clientNextContactPassed(formatContactDate(date))
+        t('clientNextContactPassed', { date: formatContactDate(date) })
       ) : (
-        <strong>{m.clientNextContact(formatContactDate(date))}</strong>
+        <strong>{t('clientNextContact', { date: formatContactDate(date) })}</strong>
       )}
     </p>
   );
@@ -112,13 +118,18 @@ function DeleteClient({ client, count }: { client: Client; count: number }) {
   if (!confirming) {
     return (
       <button type="button" className="danger" onClick={() => setConfirming(true)}>
-        {m.clientDelete}
+        {t('clientDelete')}
       </button>
     );
   }
   return (
-    <div className="notice stack" role="alertdialog" aria-label={m.clientDelete} aria-describedby="delete-client-text">
-      <p id="delete-client-text">{m.clientDeleteConfirm(client.code, count)}</p>
+    <div
+      className="notice stack"
+      role="alertdialog"
+      aria-label={t('clientDelete')}
+      aria-describedby="delete-client-text"
+    >
+      <p id="delete-client-text">{t('clientDeleteConfirm', { code: client.code, count })}</p>
       <div className="row">
         <button
           type="button"
@@ -128,10 +139,10 @@ function DeleteClient({ client, count }: { client: Client; count: number }) {
             location.hash = '#clients';
           }}
         >
-          {m.clientDeleteYes(count)}
+          {t('clientDeleteYes', { count })}
         </button>
         <button type="button" onClick={() => setConfirming(false)}>
-          {m.panelEndNo}
+          {t('panelEndNo')}
         </button>
       </div>
     </div>
@@ -141,13 +152,13 @@ function DeleteClient({ client, count }: { client: Client; count: number }) {
 export function ClientView({ id }: { id: string }) {
   const client = useStored(async () => (await clients.get(id)) ?? null, clients.watch, id);
   const history = useStored(() => sessionsOfClient(id), sessions.watch, id);
-  if (client.value === undefined) return <p>{m.loading}</p>;
+  if (client.value === undefined) return <p>{t('loading')}</p>;
   if (client.value === null) {
     return (
       <>
-        <h1 tabIndex={-1}>{m.clientsTitle}</h1>
-        <p role="alert">{m.clientNotFound}</p>
-        <a href="#clients">{m.clientBack}</a>
+        <h1 tabIndex={-1}>{t('clientsTitle')}</h1>
+        <p role="alert">{t('clientNotFound')}</p>
+        <a href="#clients">{t('clientBack')}</a>
       </>
     );
   }
@@ -158,20 +169,20 @@ function ClientDetails({ stored, count: history }: { stored: Client; count: Sess
   const [renameError, setRenameError] = useState<string | null>(null);
   const { value: current, save } = useOptimistic(stored, async (change) => {
     const saved = await clients.update(stored.id, (client) => change(client, Date.now()));
-    if (!saved) throw new Error(m.clientNotFound);
+    if (!saved) throw new Error(t('clientNotFound'));
     return saved;
   });
   return (
     <>
       <p>
-        <a href="#clients">{m.clientBack}</a>
+        <a href="#clients">{t('clientBack')}</a>
       </p>
       <h1 tabIndex={-1}>{current.code}</h1>
       {history && <NextContact sessions={history} />}
       <div className="card stack">
         <SavedText
-          label={m.clientCodeLabel}
-          hint={m.clientHint}
+          label={t('clientCodeLabel')}
+          hint={t('clientHint')}
           value={current.code}
           maxLength={60}
           onSave={(code) =>
@@ -183,10 +194,12 @@ function ClientDetails({ stored, count: history }: { stored: Client; count: Sess
             {renameError}
           </p>
         )}
-        {current.archivedAt !== null && <p className="muted">{m.clientArchivedOn(formatDate(current.archivedAt))}</p>}
+        {current.archivedAt !== null && (
+          <p className="muted">{t('clientArchivedOn', { date: formatDate(current.archivedAt) })}</p>
+        )}
         <div className="row">
           <Checkbox
-            label={m.clientArchive}
+            label={t('clientArchive')}
             checked={current.archivedAt !== null}
             onChange={(archived) => void save((client, now) => withArchived(client, archived, now))}
           />
@@ -194,11 +207,11 @@ function ClientDetails({ stored, count: history }: { stored: Client; count: Sess
         </div>
       </div>
       <section aria-labelledby="situation">
-        <h2 id="situation">{m.considerationsHeading}</h2>
+        <h2 id="situation">{t('considerationsHeading')}</h2>
         <ConsiderationsSummary client={current} />
         <details>
-          <summary>{m.considerationsEditHeading}</summary>
-          <p className="muted small">{m.considerationsEditIntro}</p>
+          <summary>{t('considerationsEditHeading')}</summary>
+          <p className="muted small">{t('considerationsEditIntro')}</p>
           <ConsiderationsEditor
             client={current}
             onChange={(change) =>
@@ -208,11 +221,11 @@ function ClientDetails({ stored, count: history }: { stored: Client; count: Sess
         </details>
       </section>
       <section aria-labelledby="history">
-        <h2 id="history">{m.historyHeading}</h2>
+        <h2 id="history">{t('historyHeading')}</h2>
         {history === undefined ? (
-          <p>{m.loading}</p>
+          <p>{t('loading')}</p>
         ) : history.length === 0 ? (
-          <p className="muted">{m.historyNone}</p>
+          <p className="muted">{t('historyNone')}</p>
         ) : (
           <ol className="plain stack" aria-labelledby="history">
             {history.map((session) => (

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
 import { useStored } from '../../components/useStored';
 import { createClient } from '../../lib/caseload';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { clients } from '../../lib/storage/items';
 
 export function ClientsView() {
@@ -17,7 +17,7 @@ export function ClientsView() {
     const result = await createClient(code);
     if (result.ok) {
       setCode('');
-      setMessage({ text: m.clientCreated(result.client.code), error: false });
+      setMessage({ text: t('clientCreated', { code: result.client.code }), error: false });
     } else {
       setMessage({ text: result.error, error: true });
     }
@@ -29,13 +29,13 @@ export function ClientsView() {
 
   return (
     <>
-      <h1 tabIndex={-1}>{m.clientsTitle}</h1>
-      <p>{m.clientsIntro}</p>
-      <form className="card stack" onSubmit={add} aria-label={m.clientsNew}>
+      <h1 tabIndex={-1}>{t('clientsTitle')}</h1>
+      <p>{t('clientsIntro')}</p>
+      <form className="card stack" onSubmit={add} aria-label={t('clientsNew')}>
         <div className="field">
-          <label htmlFor={ids.code}>{m.clientCodeLabel}</label>
+          <label htmlFor={ids.code}>{t('clientCodeLabel')}</label>
           <p id={ids.hint} className="muted small">
-            {m.clientHint}
+            {t('clientHint')}
           </p>
           <input
             id={ids.code}
@@ -47,24 +47,24 @@ export function ClientsView() {
             onChange={(event) => setCode(event.target.value)}
           />
         </div>
-        <button type="submit">{m.clientsAdd}</button>
+        <button type="submit">{t('clientsAdd')}</button>
         {message && (
           <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'}>
             {message.text}
           </p>
         )}
       </form>
-      <Checkbox label={m.clientsShowArchived} checked={showArchived} onChange={setShowArchived} />
+      <Checkbox label={t('clientsShowArchived')} checked={showArchived} onChange={setShowArchived} />
       {all.value === undefined ? (
-        <p>{m.loading}</p>
+        <p>{t('loading')}</p>
       ) : shown.length === 0 ? (
-        <p className="muted">{m.clientsNone}</p>
+        <p className="muted">{t('clientsNone')}</p>
       ) : (
-        <ul className="plain stack" aria-label={m.clientsTitle}>
+        <ul className="plain stack" aria-label={t('clientsTitle')}>
           {shown.map((client) => (
             <li key={client.id}>
               <a href={`#client/${encodeURIComponent(client.id)}`}>{client.code}</a>
-              {client.archivedAt !== null && <span className="muted small"> · {m.clientsArchivedMark}</span>}
+              {client.archivedAt !== null && <span className="muted small"> · {t('clientsArchivedMark')}</span>}
             </li>
           ))}
         </ul>

@@ -16,7 +16,8 @@ import {
 } from '../../lib/backup';
 import { deleteEverything, deleteSessions } from '../../lib/caseload';
 import { sessionsToCsv } from '../../lib/csv';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { countRecords, retentionPeriodText, setAsideReasonText } from '../../lib/i18n/phrases';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
@@ -35,10 +36,12 @@ function SetAsideList({ records }: { records: readonly SetAsideRecord[] }) {
   if (records.length === 0) return null;
   return (
     <details open>
-      <summary>{m.dataRestoreSetAsideList}</summary>
+      <summary>{t('dataRestoreSetAsideList')}</summary>
       <ul>
         {records.map((record) => (
-          <li key={record.key}>{m.backupSetAsideItem(record.key, record.reason)}</li>
+          <li key={record.key}>
+            {t('backupSetAsideItem', { key: record.key, reason: setAsideReasonText(record.reason) })}
+          </li>
         ))}
       </ul>
     </details>
@@ -52,7 +55,7 @@ function StatusLine({ status }: { status: Status }) {
       <p>{status.text}</p>
       {status.setAside && status.setAside.length > 0 && (
         <>
-          <p>{m.dataRestoredSetAside(setAsideCounts(status.setAside))}</p>
+          <p>{t('dataRestoredSetAside', { records: countRecords(setAsideCounts(status.setAside)) })}</p>
           <SetAsideList records={status.setAside} />
         </>
       )}
@@ -99,7 +102,7 @@ function Restore() {
 
   return (
     <div className="card stack">
-      <JsonFileField label={m.dataRestore} hint={m.dataRestoreHint} onText={(text) => void choose(text)} />
+      <JsonFileField label={t('dataRestore')} hint={t('dataRestoreHint')} onText={(text) => void choose(text)} />
       {file?.encryption && !opened && (
         <form
           className="stack"
@@ -109,7 +112,7 @@ function Restore() {
           }}
         >
           <div className="field">
-            <label htmlFor={ids.passphrase}>{m.dataRestorePassphrase}</label>
+            <label htmlFor={ids.passphrase}>{t('dataRestorePassphrase')}</label>
             <input
               id={ids.passphrase}
               type="password"
@@ -117,23 +120,23 @@ function Restore() {
               onChange={(event) => setPassphrase(event.target.value)}
             />
           </div>
-          <button type="submit">{m.dataRestoreOpen}</button>
+          <button type="submit">{t('dataRestoreOpen')}</button>
         </form>
       )}
       {file && opened && (
         <div className="notice stack" role="status">
           <p>
-            {m.dataRestoreSummary(
-              opened.contents.sessions.length,
-              opened.contents.clients.length,
-              opened.contents.templates.length,
-              formatDate(file.createdAt),
-            )}
+            {t('dataRestoreSummary', {
+              sessions: opened.contents.sessions.length,
+              clients: opened.contents.clients.length,
+              templates: opened.contents.templates.length,
+              date: formatDate(file.createdAt),
+            })}
           </p>
-          <p>{m.dataRestorePlan(total('add'), total('replace'), total('keep'))}</p>
+          <p>{t('dataRestorePlan', { add: total('add'), replace: total('replace'), keep: total('keep') })}</p>
           {opened.setAside.length > 0 && (
             <>
-              <p>{m.dataRestoreSetAside(setAsideCounts(opened.setAside))}</p>
+              <p>{t('dataRestoreSetAside', { records: countRecords(setAsideCounts(opened.setAside)) })}</p>
               <SetAsideList records={opened.setAside} />
             </>
           )}
@@ -146,7 +149,11 @@ function Restore() {
                   const result = await restore(opened.contents);
                   const added = result.sessions.add + result.clients.add + result.templates.add;
                   const replaced = result.sessions.replace + result.clients.replace + result.templates.replace;
-                  setStatus({ text: m.dataRestored(added, replaced), error: false, setAside: opened.setAside });
+                  setStatus({
+                    text: t('dataRestored', { add: added, replace: replaced }),
+                    error: false,
+                    setAside: opened.setAside,
+                  });
                 } catch (failure) {
                   setStatus(fail(failure));
                 }
@@ -154,7 +161,7 @@ function Restore() {
                 setFile(null);
               }}
             >
-              {m.dataRestoreConfirm}
+              {t('dataRestoreConfirm')}
             </button>
             <button
               type="button"
@@ -163,7 +170,7 @@ function Restore() {
                 setFile(null);
               }}
             >
-              {m.dataRestoreCancel}
+              {t('dataRestoreCancel')}
             </button>
           </div>
         </div>
@@ -181,19 +188,19 @@ export function DeleteEverything() {
   return (
     <form
       className="card stack"
-      aria-label={m.dataDeleteAll}
+      aria-label={t('dataDeleteAll')}
       onSubmit={async (event) => {
         event.preventDefault();
-        if (typed !== m.dataDeleteAllWord) return;
+        if (typed !== t('dataDeleteAllWord')) return;
         await deleteEverything();
         setTyped('');
-        setStatus({ text: m.dataDeletedAll, error: false });
+        setStatus({ text: t('dataDeletedAll'), error: false });
       }}
     >
-      <h3 style={{ margin: 0 }}>{m.dataDeleteAll}</h3>
-      <p className="muted small">{m.dataDeleteAllHint}</p>
+      <h3 style={{ margin: 0 }}>{t('dataDeleteAll')}</h3>
+      <p className="muted small">{t('dataDeleteAllHint')}</p>
       <div className="field">
-        <label htmlFor={id}>{m.dataDeleteAllConfirmLabel}</label>
+        <label htmlFor={id}>{t('dataDeleteAllConfirmLabel')}</label>
         <input
           id={id}
           type="text"
@@ -202,8 +209,8 @@ export function DeleteEverything() {
           onChange={(event) => setTyped(event.target.value)}
         />
       </div>
-      <button type="submit" className="danger" disabled={typed !== m.dataDeleteAllWord}>
-        {m.dataDeleteAllYes}
+      <button type="submit" className="danger" disabled={typed !== t('dataDeleteAllWord')}>
+        {t('dataDeleteAllYes')}
       </button>
       <StatusLine status={status} />
     </form>
@@ -218,15 +225,15 @@ function Retention() {
   // The digest, not every session: decoding thousands of sessions on each change would freeze every extension page.
   const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'sessionDigest');
   const [status, setStatus] = useState<Status>(null);
-  if (!stored.value) return <p>{m.loading}</p>;
+  if (!stored.value) return <p>{t('loading')}</p>;
   const days = stored.value.retentionDays;
   const due = digest.value ? dueForDeletion(rowsOf(digest.value), days, Date.now()) : null;
   return (
     <section aria-labelledby="retention" className="stack">
-      <h3 id="retention">{m.retentionHeading}</h3>
+      <h3 id="retention">{t('retentionHeading')}</h3>
       <div className="card stack">
         <div className="field">
-          <label htmlFor={id}>{m.retentionLabel}</label>
+          <label htmlFor={id}>{t('retentionLabel')}</label>
           <select
             id={id}
             value={days ?? ''}
@@ -238,10 +245,10 @@ function Retention() {
                 .catch((failure) => setStatus(fail(failure)));
             }}
           >
-            <option value="">{m.retentionOff}</option>
+            <option value="">{t('retentionOff')}</option>
             {RETENTION_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
-                {m.retentionDays(choice)}
+                {retentionPeriodText(choice)}
               </option>
             ))}
           </select>
@@ -249,18 +256,24 @@ function Retention() {
         {days !== null && due && (
           <div role="status">
             {due.ids.length === 0 || due.oldest === null || due.newest === null ? (
-              <p className="muted">{m.retentionNoneDue}</p>
+              <p className="muted">{t('retentionNoneDue')}</p>
             ) : (
               <div className="notice stack">
-                <p>{m.retentionDue(due.ids.length, formatDate(due.oldest), formatDate(due.newest))}</p>
+                <p>
+                  {t('retentionDue', {
+                    count: due.ids.length,
+                    oldest: formatDate(due.oldest),
+                    newest: formatDate(due.newest),
+                  })}
+                </p>
                 <button
                   type="button"
                   className="danger"
                   onClick={async () =>
-                    setStatus({ text: m.retentionDeleted(await deleteSessions(due.ids)), error: false })
+                    setStatus({ text: t('retentionDeleted', { count: await deleteSessions(due.ids) }), error: false })
                   }
                 >
-                  {m.retentionDelete(due.ids.length)}
+                  {t('retentionDelete', { count: due.ids.length })}
                 </button>
               </div>
             )}
@@ -276,23 +289,23 @@ function Retention() {
 export function DataSection() {
   const vault = useVaultStatus();
   const [status, setStatus] = useState<Status>(null);
-  if (vault === 'locked') return <p className="muted">{m.dataNeedsUnlock}</p>;
+  if (vault === 'locked') return <p className="muted">{t('dataNeedsUnlock')}</p>;
   return (
     <>
       <section aria-labelledby="backups" className="stack">
-        <h3 id="backups">{m.dataBackupsHeading}</h3>
+        <h3 id="backups">{t('dataBackupsHeading')}</h3>
         <div className="card stack">
-          <p className="muted small">{m.dataBackupHint}</p>
+          <p className="muted small">{t('dataBackupHint')}</p>
           <button
             type="button"
             onClick={() =>
               downloadBackup().then(
-                () => setStatus({ text: m.dataBackupDone, error: false }),
+                () => setStatus({ text: t('dataBackupDone'), error: false }),
                 (failure) => setStatus(fail(failure)),
               )
             }
           >
-            {m.dataBackup}
+            {t('dataBackup')}
           </button>
           <StatusLine status={status} />
         </div>
@@ -300,16 +313,16 @@ export function DataSection() {
       </section>
       <Retention />
       <section aria-labelledby="csv" className="stack">
-        <h3 id="csv">{m.dataCsvHeading}</h3>
+        <h3 id="csv">{t('dataCsvHeading')}</h3>
         <div className="card stack">
-          <p className="muted small">{m.dataCsvHint}</p>
+          <p className="muted small">{t('dataCsvHint')}</p>
           <button
             type="button"
             onClick={async () =>
               saveFile(`callcare-sessions-${today()}.csv`, sessionsToCsv(await sessions.all()), 'text/csv')
             }
           >
-            {m.dataCsv}
+            {t('dataCsv')}
           </button>
         </div>
       </section>

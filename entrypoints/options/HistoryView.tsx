@@ -5,7 +5,7 @@ import { dayKey, daysOverLimit } from '../../lib/days';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
 import { formatContactDate, isToday } from '../../lib/followUps';
 import { filterRows, type HistoryFilter, NO_FILTER, searchSessions } from '../../lib/history';
-import { m, platformNames, statusNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
@@ -45,28 +45,37 @@ function Entry({ row, client, overLimit }: { row: DigestRow; client: Client | un
   return (
     <li className="card">
       <p>
-        <strong>{formatDateTime(row.startedAt)}</strong> · {platformNames[row.platform]}
-        {client && ` · ${client.code}`} · {statusNames[row.status]}
-        {overLimit && <span className="muted small"> · {m.historyOverLimit}</span>}
+        <strong>{formatDateTime(row.startedAt)}</strong> · {t(`platform.${row.platform}`)}
+        {client && ` · ${client.code}`} · {t(`status.${row.status}`)}
+        {overLimit && <span className="muted small"> · {t('historyOverLimit')}</span>}
       </p>
       <p className="small">
-        {m.historyAgreements(count('a'), count('d'), row.states.length - count('n'), row.states.length)}
+        {t('historyAgreements', {
+          agreed: count('a'),
+          declined: count('d'),
+          recorded: row.states.length - count('n'),
+          total: row.states.length,
+        })}
       </p>
       {(row.followUp === 'open' || row.nextContact !== '') && (
         <p className="small row">
           {row.followUp === 'open' && (
             <strong className="tag">
               {row.followUpAt === null
-                ? m.historyFollowUpOpen
-                : m.historyFollowUpDue(
-                    isToday(row.followUpAt, Date.now()) ? formatClock(row.followUpAt) : formatDateTime(row.followUpAt),
-                  )}
+                ? t('historyFollowUpOpen')
+                : t('historyFollowUpDue', {
+                    time: isToday(row.followUpAt, Date.now())
+                      ? formatClock(row.followUpAt)
+                      : formatDateTime(row.followUpAt),
+                  })}
             </strong>
           )}
-          {row.nextContact !== '' && <span>{m.historyNextContact(formatContactDate(row.nextContact))}</span>}
+          {row.nextContact !== '' && (
+            <span>{t('historyNextContact', { date: formatContactDate(row.nextContact) })}</span>
+          )}
         </p>
       )}
-      <a href={aftercarePageUrl(row.id)}>{m.historyOpen}</a>
+      <a href={aftercarePageUrl(row.id)}>{t('historyOpen')}</a>
     </li>
   );
 }
@@ -112,10 +121,10 @@ export function HistoryView() {
   };
   return (
     <>
-      <h1 tabIndex={-1}>{m.historyTitle}</h1>
-      <form className="card stack" aria-label={m.historyFilters} onSubmit={(event) => event.preventDefault()}>
+      <h1 tabIndex={-1}>{t('historyTitle')}</h1>
+      <form className="card stack" aria-label={t('historyFilters')} onSubmit={(event) => event.preventDefault()}>
         <div className="field">
-          <label htmlFor={ids.search}>{m.historySearch}</label>
+          <label htmlFor={ids.search}>{t('historySearch')}</label>
           <input
             id={ids.search}
             type="search"
@@ -125,41 +134,41 @@ export function HistoryView() {
         </div>
         <div className="row">
           <Select
-            label={m.historyClient}
+            label={t('historyClient')}
             value={filter.clientId}
             onChange={(clientId) => set({ clientId })}
             options={[
-              ['any', m.historyAnyClient],
+              ['any', t('historyAnyClient')],
               ...(people.value ?? []).map((client): [string, string] => [client.id, client.code]),
             ]}
           />
           <Select
-            label={m.historyPlatform}
+            label={t('historyPlatform')}
             value={filter.platform}
             onChange={(platform) =>
               set({ platform: platform === 'any' ? 'any' : sessionPlatformSchema.parse(platform) })
             }
             options={[
-              ['any', m.historyAnyPlatform],
-              ...sessionPlatformSchema.options.map((id): [string, string] => [id, platformNames[id]]),
+              ['any', t('historyAnyPlatform')],
+              ...sessionPlatformSchema.options.map((id): [string, string] => [id, t(`platform.${id}`)]),
             ]}
           />
           <Select
-            label={m.historyState}
+            label={t('historyState')}
             value={filter.status}
             onChange={(status) => set({ status: status === 'any' ? 'any' : sessionStatusSchema.parse(status) })}
             options={[
-              ['any', m.historyAnyState],
-              ...sessionStatusSchema.options.map((id): [string, string] => [id, statusNames[id]]),
+              ['any', t('historyAnyState')],
+              ...sessionStatusSchema.options.map((id): [string, string] => [id, t(`status.${id}`)]),
             ]}
           />
           <Checkbox
-            label={m.historyFollowUpOpen}
+            label={t('historyFollowUpOpen')}
             checked={filter.followUpOpen}
             onChange={(followUpOpen) => set({ followUpOpen })}
           />
           <div className="field">
-            <label htmlFor={ids.from}>{m.historyFrom}</label>
+            <label htmlFor={ids.from}>{t('historyFrom')}</label>
             <input
               id={ids.from}
               type="date"
@@ -168,19 +177,19 @@ export function HistoryView() {
             />
           </div>
           <div className="field">
-            <label htmlFor={ids.to}>{m.historyTo}</label>
+            <label htmlFor={ids.to}>{t('historyTo')}</label>
             <input id={ids.to} type="date" value={filter.to} onChange={(event) => set({ to: event.target.value })} />
           </div>
         </div>
       </form>
       {digest.value === undefined ? (
-        <p>{m.loading}</p>
+        <p>{t('loading')}</p>
       ) : search.searching ? (
-        <p role="status">{m.historySearching}</p>
+        <p role="status">{t('historySearching')}</p>
       ) : (
         <>
-          <p role="status">{m.historyCount(Math.min(shown, found.length), found.length)}</p>
-          <ul className="plain" aria-label={m.historyTitle}>
+          <p role="status">{t('historyCount', { shown: Math.min(shown, found.length), total: found.length })}</p>
+          <ul className="plain" aria-label={t('historyTitle')}>
             {found.slice(0, shown).map((row) => (
               <Entry
                 key={row.id}
@@ -192,7 +201,7 @@ export function HistoryView() {
           </ul>
           {shown < found.length && (
             <button type="button" onClick={() => setShown(shown + PAGE)}>
-              {m.historyShowMore}
+              {t('historyShowMore')}
             </button>
           )}
         </>

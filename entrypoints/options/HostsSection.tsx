@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useStored } from '../../components/useStored';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { customHostPattern, normaliseHost, platformForHost } from '../../lib/platforms';
 import { settings } from '../../lib/storage/items';
 
@@ -17,15 +17,15 @@ export function HostsSection() {
   const add = (event: FormEvent) => {
     event.preventDefault();
     const host = normaliseHost(typed);
-    if (!host) return setError(m.hostsInvalid);
-    if (platformForHost(host)) return setError(m.hostsKnown);
+    if (!host) return setError(t('hostsInvalid'));
+    if (platformForHost(host)) return setError(t('hostsKnown'));
     // Asked inside the click: the browser shows its own prompt for this one host.
     setError(null);
     setAsking(host);
     browser.permissions.request({ origins: [customHostPattern(host)] }).then(
       async (granted) => {
         setAsking(null);
-        if (!granted) return setError(m.hostsDenied);
+        if (!granted) return setError(t('hostsDenied'));
         await settings.update((current) => ({
           ...current,
           customHosts: current.customHosts.includes(host) ? current.customHosts : [...current.customHosts, host],
@@ -35,7 +35,7 @@ export function HostsSection() {
       },
       (failure: unknown) => {
         setAsking(null);
-        setError(m.errorGeneric(String(failure)));
+        setError(t('errorGeneric', { detail: String(failure) }));
       },
     );
   };
@@ -49,24 +49,24 @@ export function HostsSection() {
 
   return (
     <>
-      <p>{m.hostsIntro}</p>
+      <p>{t('hostsIntro')}</p>
       {hosts.length === 0 ? (
-        <p className="muted">{m.hostsNone}</p>
+        <p className="muted">{t('hostsNone')}</p>
       ) : (
-        <ul className="plain stack" aria-label={m.hostsHeading}>
+        <ul className="plain stack" aria-label={t('hostsHeading')}>
           {hosts.map((host) => (
             <li key={host} className="row">
               <code>{host}</code>
               <button type="button" onClick={() => void remove(host)}>
-                {m.hostsRemove(host)}
+                {t('hostsRemove', { host })}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form className="card stack" onSubmit={add} aria-label={m.hostsAdd}>
+      <form className="card stack" onSubmit={add} aria-label={t('hostsAdd')}>
         <div className="field">
-          <label htmlFor={id}>{m.hostsLabel}</label>
+          <label htmlFor={id}>{t('hostsLabel')}</label>
           <input
             id={id}
             type="text"
@@ -76,13 +76,13 @@ export function HostsSection() {
             onChange={(event) => setTyped(event.target.value)}
           />
         </div>
-        {asking && <p role="status">{m.hostsAsking(asking)}</p>}
+        {asking && <p role="status">{t('hostsAsking', { host: asking })}</p>}
         {error && (
           <p className="error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit">{m.hostsAdd}</button>
+        <button type="submit">{t('hostsAdd')}</button>
       </form>
     </>
   );

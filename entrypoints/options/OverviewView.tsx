@@ -3,7 +3,7 @@ import { OutcomesChart, PendingAgeChart, SessionsPerDayChart } from '../../compo
 import { useStored } from '../../components/useStored';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { lastWeeks } from '../../lib/days';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { sessionDigest, settings } from '../../lib/storage/items';
 import { formatDay } from '../../lib/time';
 import { SELF_RATINGS, weeklyWellbeing } from '../../lib/wellbeing';
@@ -12,16 +12,16 @@ function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }
   return (
     <section aria-labelledby="weeks" className="card">
       <h2 id="weeks" style={{ marginTop: 0 }}>
-        {m.chartWeeks}
+        {t('chartWeeks')}
       </h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">{m.chartWeek}</th>
-            <th scope="col">{m.chartSessions}</th>
-            <th scope="col">{m.chartSelfRatings}</th>
-            <th scope="col">{m.chartOverLimitSessions}</th>
-            <th scope="col">{m.chartSupervision}</th>
+            <th scope="col">{t('chartWeek')}</th>
+            <th scope="col">{t('chartSessions')}</th>
+            <th scope="col">{t('chartSelfRatings')}</th>
+            <th scope="col">{t('chartOverLimitSessions')}</th>
+            <th scope="col">{t('chartSupervision')}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,7 +31,7 @@ function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }
               <td>{week.sessions}</td>
               <td>
                 {SELF_RATINGS.filter((rating) => week.ratings[rating] > 0)
-                  .map((rating) => `${m.selfRatingNames[rating]} ${week.ratings[rating]}`)
+                  .map((rating) => `${t(`selfRating.${rating}`)} ${week.ratings[rating]}`)
                   .join(', ') || '—'}
               </td>
               <td>{week.overLimitSessions}</td>
@@ -60,15 +60,15 @@ export function OverviewView() {
   }, [digest.value, stored.value, now]);
   return (
     <>
-      <h1 tabIndex={-1}>{m.overviewTitle}</h1>
+      <h1 tabIndex={-1}>{t('overviewTitle')}</h1>
       {!data || !stored.value ? (
-        <p>{m.loading}</p>
+        <p>{t('loading')}</p>
       ) : (
         <>
           <SessionsPerDayChart days={data.perDay} maximum={stored.value.maxSessionsPerDay} />
           {stored.value.wellbeingView && <WellbeingWeeks weeks={data.weeks} />}
           <PendingAgeChart buckets={data.pending} />
-          {data.outcomes.length > 0 ? <OutcomesChart outcomes={data.outcomes} /> : <p>{m.chartNoData}</p>}
+          {data.outcomes.length > 0 ? <OutcomesChart outcomes={data.outcomes} /> : <p>{t('chartNoData')}</p>}
         </>
       )}
     </>

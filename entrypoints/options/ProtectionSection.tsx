@@ -8,7 +8,7 @@ import {
   useProtectionJob,
 } from '../../components/TurnOnProtection';
 import { useVaultStatus } from '../../components/useVault';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { lock } from '../../lib/storage/protection';
 import { downloadBackup } from './DataSection';
 
@@ -19,9 +19,9 @@ function ChangePassphrase() {
   const action = useProtectionJob();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (first.length < MIN_PASSPHRASE_LENGTH) return action.fail(m.protectionTooShort);
-    if (first !== second) return action.fail(m.protectionMismatch);
-    void action.run({ type: 'change-passphrase', current, replacement: first }, m.protectionChanged).then((ok) => {
+    if (first.length < MIN_PASSPHRASE_LENGTH) return action.fail(t('protectionTooShort'));
+    if (first !== second) return action.fail(t('protectionMismatch'));
+    void action.run({ type: 'change-passphrase', current, replacement: first }, t('protectionChanged')).then((ok) => {
       if (!ok) return;
       setCurrent('');
       setFirst('');
@@ -29,17 +29,17 @@ function ChangePassphrase() {
     });
   };
   return (
-    <form className="card stack" onSubmit={submit} aria-label={m.protectionChangeHeading}>
-      <h3 style={{ margin: 0 }}>{m.protectionChangeHeading}</h3>
+    <form className="card stack" onSubmit={submit} aria-label={t('protectionChangeHeading')}>
+      <h3 style={{ margin: 0 }}>{t('protectionChangeHeading')}</h3>
       <PassphraseField
-        label={m.protectionCurrent}
+        label={t('protectionCurrent')}
         value={current}
         onChange={setCurrent}
         autoComplete="current-password"
       />
       <NewPassphraseFields first={first} second={second} onFirst={setFirst} onSecond={setSecond} />
       <button type="submit" disabled={action.busy}>
-        {m.protectionChange}
+        {t('protectionChange')}
       </button>
       {action.show}
     </form>
@@ -52,22 +52,22 @@ function TurnOff() {
   return (
     <form
       className="card stack"
-      aria-label={m.protectionOffHeading}
+      aria-label={t('protectionOffHeading')}
       onSubmit={(event) => {
         event.preventDefault();
-        void action.run({ type: 'turn-off', passphrase }, m.protectionTurnedOff);
+        void action.run({ type: 'turn-off', passphrase }, t('protectionTurnedOff'));
       }}
     >
-      <h3 style={{ margin: 0 }}>{m.protectionOffHeading}</h3>
-      <p className="muted small">{m.protectionOffWarning}</p>
+      <h3 style={{ margin: 0 }}>{t('protectionOffHeading')}</h3>
+      <p className="muted small">{t('protectionOffWarning')}</p>
       <PassphraseField
-        label={m.protectionCurrent}
+        label={t('protectionCurrent')}
         value={passphrase}
         onChange={setPassphrase}
         autoComplete="current-password"
       />
       <button type="submit" className="danger" disabled={action.busy}>
-        {m.protectionTurnOff}
+        {t('protectionTurnOff')}
       </button>
       {action.show}
     </form>
@@ -79,7 +79,7 @@ function BackupFirst() {
   const [failure, setFailure] = useState<string | null>(null);
   return (
     <div className="notice stack">
-      <p>{m.protectionBackupFirst}</p>
+      <p>{t('protectionBackupFirst')}</p>
       <button
         type="button"
         onClick={() =>
@@ -89,7 +89,7 @@ function BackupFirst() {
           )
         }
       >
-        {m.dataBackup}
+        {t('dataBackup')}
       </button>
       {failure && (
         <p role="alert" className="error">
@@ -104,21 +104,21 @@ export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
   const status = useVaultStatus();
   return (
     <section aria-labelledby="protection">
-      <h3 id="protection">{m.protectionHeading}</h3>
-      {status === undefined && <p>{m.loading}</p>}
-      {status === 'off' && <TurnOnProtection intro={m.protectionOffIntro} before={<BackupFirst />} />}
+      <h3 id="protection">{t('protectionHeading')}</h3>
+      {status === undefined && <p>{t('loading')}</p>}
+      {status === 'off' && <TurnOnProtection intro={t('protectionOffIntro')} before={<BackupFirst />} />}
       {status === 'locked' && (
         <>
-          <p>{m.protectionOnLocked}</p>
+          <p>{t('protectionOnLocked')}</p>
           <UnlockForm compact />
         </>
       )}
       {status === 'unlocked' && (
         <div className="stack">
-          <p>{m.protectionOn}</p>
-          <p className="muted small">{m.protectionOlderCopies}</p>
+          <p>{t('protectionOn')}</p>
+          <p className="muted small">{t('protectionOlderCopies')}</p>
           <button type="button" onClick={() => void lock()}>
-            {m.lockNow}
+            {t('lockNow')}
           </button>
           {autoLock}
           <ChangePassphrase />

@@ -3,7 +3,8 @@ import { Checkbox } from '../../components/Checkbox';
 import { useOptimistic } from '../../components/useOptimistic';
 import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
-import { m } from '../../lib/messages';
+import { type MessageKey, t } from '../../lib/i18n';
+import { quarantineReasonText } from '../../lib/i18n/phrases';
 import type { Settings } from '../../lib/schemas';
 import { settings } from '../../lib/storage/items';
 import { type QuarantineRecord, quarantined } from '../../lib/storage/stored';
@@ -25,40 +26,44 @@ function download(record: QuarantineRecord) {
 function Quarantine() {
   const records = useStored(() => quarantined.all(), quarantined.watch, 'quarantine');
   const [confirming, setConfirming] = useState<string | null>(null);
-  if (!records.value) return <p>{m.loading}</p>;
-  if (records.value.length === 0) return <p className="muted">{m.optionsQuarantineNone}</p>;
+  if (!records.value) return <p>{t('loading')}</p>;
+  if (records.value.length === 0) return <p className="muted">{t('optionsQuarantineNone')}</p>;
   return (
     <>
-      <p>{m.optionsQuarantineIntro}</p>
+      <p>{t('optionsQuarantineIntro')}</p>
       <ul className="plain">
         {records.value.map((record) => (
           <li key={record.storageKey} className="card stack">
             <p>
               <strong>
                 {record.entry
-                  ? m.optionsQuarantineItem(record.entry.key, formatDateTime(record.entry.at))
+                  ? t('optionsQuarantineItem', { key: record.entry.key, when: formatDateTime(record.entry.at) })
                   : record.storageKey}
               </strong>
             </p>
-            {record.entry && <p className="small">{m.optionsQuarantineReason(record.entry.reason)}</p>}
-            {record.locked && <p className="small muted">{m.optionsQuarantineLocked}</p>}
+            {record.entry && (
+              <p className="small">
+                {t('optionsQuarantineReason', { reason: quarantineReasonText(record.entry.reason) })}
+              </p>
+            )}
+            {record.locked && <p className="small muted">{t('optionsQuarantineLocked')}</p>}
             <div className="row">
               <button type="button" onClick={() => download(record)}>
-                {m.optionsQuarantineDownload}
+                {t('optionsQuarantineDownload')}
               </button>
               {confirming === record.storageKey ? (
                 <>
-                  <span role="alert">{m.optionsQuarantineDeleteConfirm}</span>
+                  <span role="alert">{t('optionsQuarantineDeleteConfirm')}</span>
                   <button type="button" className="danger" onClick={() => quarantined.remove(record.storageKey)}>
-                    {m.optionsQuarantineDelete}
+                    {t('optionsQuarantineDelete')}
                   </button>
                   <button type="button" onClick={() => setConfirming(null)}>
-                    {m.panelEndNo}
+                    {t('panelEndNo')}
                   </button>
                 </>
               ) : (
                 <button type="button" className="danger" onClick={() => setConfirming(record.storageKey)}>
-                  {m.optionsQuarantineDelete}
+                  {t('optionsQuarantineDelete')}
                 </button>
               )}
             </div>
@@ -75,7 +80,7 @@ function AutoLock({ minutes, onChange }: { minutes: number | null; onChange: (mi
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>{m.autoLockLabel}</label>
+      <label htmlFor={id}>{t('autoLockLabel')}</label>
       <select
         id={id}
         value={minutes ?? ''}
@@ -83,10 +88,10 @@ function AutoLock({ minutes, onChange }: { minutes: number | null; onChange: (mi
       >
         {AUTO_LOCK_CHOICES.map((choice) => (
           <option key={choice} value={choice}>
-            {m.autoLockMinutes(choice)}
+            {t('autoLockMinutes', { minutes: choice })}
           </option>
         ))}
-        <option value="">{m.autoLockNever}</option>
+        <option value="">{t('autoLockNever')}</option>
       </select>
     </div>
   );
@@ -94,20 +99,21 @@ function AutoLock({ minutes, onChange }: { minutes: number | null; onChange: (mi
 
 export function SettingsView() {
   const loaded = useStored(() => settings.get(), settings.watch, 'settings');
-  if (!loaded.value) return <p>{m.loading}</p>;
+  if (!loaded.value) return <p>{t('loading')}</p>;
   return <SettingsBody stored={loaded.value} />;
 }
 
 /** The groups of Settings, in the order they are shown and listed in the index at the top. */
-const GROUPS = [
-  { id: 'settings-call', title: m.settingsGroupCall },
-  { id: 'settings-wellbeing', title: m.wellbeingHeading },
-  { id: 'settings-data', title: m.settingsGroupData },
-  { id: 'settings-hosts', title: m.hostsHeading },
-  { id: 'settings-privacy', title: m.optionsPrivacyHeading },
-  { id: 'settings-danger', title: m.settingsDangerHeading },
-] as const;
-type GroupId = (typeof GROUPS)[number]['id'];
+const GROUP_TITLES = {
+  'settings-call': 'settingsGroupCall',
+  'settings-wellbeing': 'wellbeingHeading',
+  'settings-data': 'settingsGroupData',
+  'settings-hosts': 'hostsHeading',
+  'settings-privacy': 'optionsPrivacyHeading',
+  'settings-danger': 'settingsDangerHeading',
+} as const satisfies Record<string, MessageKey>;
+type GroupId = keyof typeof GROUP_TITLES;
+const GROUPS = (Object.keys(GROUP_TITLES) as GroupId[]).map((id) => ({ id, title: GROUP_TITLES[id] }));
 
 /** Moves the focus to a group's heading, so the next Tab goes on from there and a screen reader reads where it landed. */
 function focusGroup(id: GroupId) {
@@ -117,12 +123,12 @@ function focusGroup(id: GroupId) {
 /** A short index of the groups: links to their headings, followed by keyboard or pointer alike. */
 function SettingsIndex() {
   return (
-    <nav aria-label={m.settingsIndexLabel} className="page-index">
+    <nav aria-label={t('settingsIndexLabel')} className="page-index">
       <ul className="plain row">
         {GROUPS.map((group) => (
           <li key={group.id}>
             <a href={`#${group.id}`} onClick={() => focusGroup(group.id)}>
-              {group.title}
+              {t(group.title)}
             </a>
           </li>
         ))}
@@ -135,7 +141,7 @@ function Group({ id, children, className }: { id: GroupId; children: React.React
   return (
     <section aria-labelledby={id} className={className ? `settings-group ${className}` : 'settings-group'}>
       <h2 id={id} tabIndex={-1}>
-        {GROUPS.find((group) => group.id === id)?.title}
+        {t(GROUP_TITLES[id])}
       </h2>
       {children}
     </section>
@@ -150,7 +156,7 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
     settings.update((current) => patch(current, Date.now())),
   );
   const change = (patch: Partial<Settings>) => {
-    save((current) => ({ ...current, ...patch })).then(() => setStatus(error ?? m.optionsSaved));
+    save((current) => ({ ...current, ...patch })).then(() => setStatus(error ?? t('optionsSaved')));
   };
   // Opened at a group's address (options.html#settings-data): its heading was not there yet when the page loaded.
   useEffect(() => {
@@ -159,18 +165,18 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
   }, []);
   return (
     <>
-      <h1>{m.optionsTitle}</h1>
+      <h1>{t('optionsTitle')}</h1>
       <SettingsIndex />
       <Group id="settings-call">
         <section aria-labelledby="when-ends">
-          <h3 id="when-ends">{m.optionsWhenCallEnds}</h3>
+          <h3 id="when-ends">{t('optionsWhenCallEnds')}</h3>
           <Checkbox
-            label={m.optionsOpenAftercare}
+            label={t('optionsOpenAftercare')}
             checked={value.openAftercareOnEnd}
             onChange={(checked) => change({ openAftercareOnEnd: checked })}
           />
           <Checkbox
-            label={m.optionsNotify}
+            label={t('optionsNotify')}
             checked={value.notifyOnEnd}
             onChange={(checked) => change({ notifyOnEnd: checked })}
           />
@@ -179,9 +185,9 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
           </p>
         </section>
         <section aria-labelledby="shortcut">
-          <h3 id="shortcut">{m.optionsShortcut}</h3>
+          <h3 id="shortcut">{t('optionsShortcut')}</h3>
           <p>
-            <kbd>{shortcut ?? '—'}</kbd> <span className="muted small">{m.optionsShortcutChange}</span>
+            <kbd>{shortcut ?? '—'}</kbd> <span className="muted small">{t('optionsShortcutChange')}</span>
           </p>
         </section>
       </Group>
@@ -197,7 +203,7 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
         />
         <DataSection />
         <section aria-labelledby="quarantine">
-          <h3 id="quarantine">{m.optionsQuarantineHeading}</h3>
+          <h3 id="quarantine">{t('optionsQuarantineHeading')}</h3>
           <Quarantine />
         </section>
       </Group>
@@ -205,11 +211,11 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
         <HostsSection />
       </Group>
       <Group id="settings-privacy">
-        <p>{m.optionsPrivacy}</p>
+        <p>{t('optionsPrivacy')}</p>
       </Group>
       {/* Last, and alone: nothing everyday sits beside what cannot be undone. */}
       <Group id="settings-danger" className="danger-zone">
-        <p>{m.settingsDangerIntro}</p>
+        <p>{t('settingsDangerIntro')}</p>
         <DeleteEverything />
       </Group>
     </>

@@ -3,7 +3,7 @@ import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { saveTemplate, templateById } from '../../lib/caseload';
 import { PHASES } from '../../lib/checklist';
-import { m, phaseNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { type ChecklistItem, itemKindSchema, phaseSchema, type Template } from '../../lib/schemas';
 import { templates } from '../../lib/storage/items';
 import { bidiControlsIn, describeTemplateIssues, editedTemplateSchema } from '../../lib/templateFile';
@@ -26,7 +26,7 @@ function ItemEditor({
   return (
     <li className="card stack">
       <div className="field">
-        <label htmlFor={ids.text}>{m.editorItemText(number)}</label>
+        <label htmlFor={ids.text}>{t('editorItemText', { number })}</label>
         <input
           id={ids.text}
           type="text"
@@ -36,7 +36,7 @@ function ItemEditor({
         />
       </div>
       <div className="field">
-        <label htmlFor={ids.guidance}>{m.editorItemGuidance(number)}</label>
+        <label htmlFor={ids.guidance}>{t('editorItemGuidance', { number })}</label>
         <textarea
           id={ids.guidance}
           maxLength={2000}
@@ -46,18 +46,18 @@ function ItemEditor({
       </div>
       <div className="row">
         <div className="field" style={{ flex: '1 1 12rem' }}>
-          <label htmlFor={ids.kind}>{m.editorItemKind(number)}</label>
+          <label htmlFor={ids.kind}>{t('editorItemKind', { number })}</label>
           <select
             id={ids.kind}
             value={item.kind}
             onChange={(event) => onChange({ kind: itemKindSchema.parse(event.target.value) })}
           >
-            <option value="agreement">{m.editorKindAgreement}</option>
-            <option value="check">{m.editorKindCheck}</option>
+            <option value="agreement">{t('editorKindAgreement')}</option>
+            <option value="check">{t('editorKindCheck')}</option>
           </select>
         </div>
         <div className="field" style={{ flex: '1 1 12rem' }}>
-          <label htmlFor={ids.phase}>{m.editorItemPhase(number)}</label>
+          <label htmlFor={ids.phase}>{t('editorItemPhase', { number })}</label>
           <select
             id={ids.phase}
             value={item.phase}
@@ -65,21 +65,21 @@ function ItemEditor({
           >
             {PHASES.map((phase) => (
               <option key={phase} value={phase}>
-                {phaseNames[phase]}
+                {t(`phase.${phase}`)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <div className="row">
-        <button type="button" aria-label={m.editorMoveUp(number)} onClick={() => onMove(-1)}>
+        <button type="button" aria-label={t('editorMoveUp', { number })} onClick={() => onMove(-1)}>
           ↑
         </button>
-        <button type="button" aria-label={m.editorMoveDown(number)} onClick={() => onMove(1)}>
+        <button type="button" aria-label={t('editorMoveDown', { number })} onClick={() => onMove(1)}>
           ↓
         </button>
         <button type="button" className="danger" onClick={onRemove}>
-          {m.editorRemove(number)}
+          {t('editorRemove', { number })}
         </button>
       </div>
     </li>
@@ -101,14 +101,17 @@ function Editor({ saved }: { saved: Template }) {
   const save = async () => {
     const checked = editedTemplateSchema.safeParse(draft);
     if (!checked.success) {
-      setStatus({ text: m.editorInvalid, errors: describeTemplateIssues(checked.error.issues) });
+      setStatus({ text: t('editorInvalid'), errors: describeTemplateIssues(checked.error.issues) });
       return;
     }
     const next = await saveTemplate(checked.data);
     const removed = bidiControlsIn(draft);
     setDraft(next);
     setStatus({
-      text: [m.editorSaved(next.version), ...(removed > 0 ? [m.textDirectionRemoved(removed)] : [])].join(' '),
+      text: [
+        t('editorSaved', { version: next.version }),
+        ...(removed > 0 ? [t('textDirectionRemoved', { count: removed })] : []),
+      ].join(' '),
     });
   };
 
@@ -116,12 +119,12 @@ function Editor({ saved }: { saved: Template }) {
   return (
     <>
       <p>
-        <a href="#checklists">{m.editorBack}</a>
+        <a href="#checklists">{t('editorBack')}</a>
       </p>
-      <h1 tabIndex={-1}>{m.editorTitle(saved.name)}</h1>
-      <p className="muted small">{m.checklistsItemsCount(saved.items.length, saved.version)}</p>
+      <h1 tabIndex={-1}>{t('editorTitle', { name: saved.name })}</h1>
+      <p className="muted small">{t('checklistsItemsCount', { count: saved.items.length, version: saved.version })}</p>
       <div className="field">
-        <label htmlFor={nameId}>{m.editorName}</label>
+        <label htmlFor={nameId}>{t('editorName')}</label>
         <input
           id={nameId}
           type="text"
@@ -132,7 +135,7 @@ function Editor({ saved }: { saved: Template }) {
       </div>
       {PHASES.map((phase) => (
         <section key={phase} aria-labelledby={`editor-${phase}`}>
-          <h2 id={`editor-${phase}`}>{phaseNames[phase]}</h2>
+          <h2 id={`editor-${phase}`}>{t(`phase.${phase}`)}</h2>
           <ol className="plain">
             {draft.items
               .filter((item) => item.phase === phase)
@@ -155,19 +158,19 @@ function Editor({ saved }: { saved: Template }) {
                   id: newItemId(draft, () => crypto.randomUUID().slice(0, 8)),
                   phase,
                   kind: phase === 'rules' ? 'agreement' : 'check',
-                  text: m.editorNewItemText,
+                  text: t('editorNewItemText'),
                   guidance: '',
                 }),
               )
             }
           >
-            {m.editorAddTo(phaseNames[phase])}
+            {t('editorAddTo', { phase: t(`phase.${phase}`) })}
           </button>
         </section>
       ))}
       <div className="card row">
         <button type="button" className="primary" onClick={() => void save()} disabled={!dirty}>
-          {m.editorSave}
+          {t('editorSave')}
         </button>
         <Outcome outcome={status} />
       </div>
@@ -177,13 +180,13 @@ function Editor({ saved }: { saved: Template }) {
 
 export function TemplateEditor({ id }: { id: string }) {
   const template = useStored(async () => (await templateById(id)) ?? null, templates.watch, id);
-  if (template.value === undefined) return <p>{m.loading}</p>;
+  if (template.value === undefined) return <p>{t('loading')}</p>;
   if (template.value === null) {
     return (
       <>
-        <h1 tabIndex={-1}>{m.checklistsTitle}</h1>
-        <p role="alert">{m.templateNotFound}</p>
-        <a href="#checklists">{m.editorBack}</a>
+        <h1 tabIndex={-1}>{t('checklistsTitle')}</h1>
+        <p role="alert">{t('templateNotFound')}</p>
+        <a href="#checklists">{t('editorBack')}</a>
       </>
     );
   }

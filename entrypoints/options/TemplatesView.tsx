@@ -4,7 +4,7 @@ import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate } from '../../lib/checklist';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import type { Template } from '../../lib/schemas';
 import { settings, templates } from '../../lib/storage/items';
 import { templateToFile } from '../../lib/templateFile';
@@ -25,42 +25,49 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
     <li className="card stack">
       <h2 style={{ margin: 0 }}>{template.name}</h2>
       <p className="muted small">
-        {m.checklistsItemsCount(template.items.length, template.version)}
-        {isDefault && ` · ${m.checklistsDefault}`}
+        {t('checklistsItemsCount', { count: template.items.length, version: template.version })}
+        {isDefault && ` · ${t('checklistsDefault')}`}
       </p>
       <div className="row">
-        <a href={`#checklist/${encodeURIComponent(template.id)}`} aria-label={m.checklistsEdit(template.name)}>
-          {m.checklistsEdit(template.name)}
+        <a
+          href={`#checklist/${encodeURIComponent(template.id)}`}
+          aria-label={t('checklistsEdit', { name: template.name })}
+        >
+          {t('checklistsEdit', { name: template.name })}
         </a>
         {!isDefault && (
           <button
             type="button"
             onClick={() => void settings.update((current) => ({ ...current, defaultTemplateId: template.id }))}
           >
-            {m.checklistsMakeDefault(template.name)}
+            {t('checklistsMakeDefault', { name: template.name })}
           </button>
         )}
         <button type="button" onClick={() => download(template)}>
-          {m.checklistsExport(template.name)}
+          {t('checklistsExport', { name: template.name })}
         </button>
         {edited &&
           (confirming ? (
             <span className="row">
               <span>
                 {template.id === BUILT_IN_TEMPLATE_ID
-                  ? m.checklistsResetDefault
-                  : m.checklistsDeleteConfirm(template.name)}
+                  ? t('checklistsResetDefault')
+                  : t('checklistsDeleteConfirm', { name: template.name })}
               </span>
               <button type="button" className="danger" onClick={() => void deleteTemplate(template.id)}>
-                {template.id === BUILT_IN_TEMPLATE_ID ? m.checklistsResetDefault : m.checklistsDelete(template.name)}
+                {template.id === BUILT_IN_TEMPLATE_ID
+                  ? t('checklistsResetDefault')
+                  : t('checklistsDelete', { name: template.name })}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
-                {m.panelEndNo}
+                {t('panelEndNo')}
               </button>
             </span>
           ) : (
             <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              {template.id === BUILT_IN_TEMPLATE_ID ? m.checklistsResetDefault : m.checklistsDelete(template.name)}
+              {template.id === BUILT_IN_TEMPLATE_ID
+                ? t('checklistsResetDefault')
+                : t('checklistsDelete', { name: template.name })}
             </button>
           ))}
       </div>
@@ -90,20 +97,20 @@ export function TemplatesView() {
       result.ok
         ? {
             text: [
-              m.checklistsImported(result.template.name, result.template.items.length),
-              ...(result.neutralised > 0 ? [m.textDirectionRemoved(result.neutralised)] : []),
+              t('checklistsImported', { name: result.template.name, count: result.template.items.length }),
+              ...(result.neutralised > 0 ? [t('textDirectionRemoved', { count: result.neutralised })] : []),
             ].join(' '),
           }
-        : { text: m.checklistsImportFailed, errors: result.errors },
+        : { text: t('checklistsImportFailed'), errors: result.errors },
     );
   };
 
   return (
     <>
-      <h1 tabIndex={-1}>{m.checklistsTitle}</h1>
-      <p>{m.checklistsIntro}</p>
+      <h1 tabIndex={-1}>{t('checklistsTitle')}</h1>
+      <p>{t('checklistsIntro')}</p>
       {all.value === undefined || chosen.value === undefined ? (
-        <p>{m.loading}</p>
+        <p>{t('loading')}</p>
       ) : (
         <ul className="plain">
           {all.value.map((template) => (
@@ -115,9 +122,9 @@ export function TemplatesView() {
           ))}
         </ul>
       )}
-      <form className="card stack" onSubmit={create} aria-label={m.checklistsCreate}>
+      <form className="card stack" onSubmit={create} aria-label={t('checklistsCreate')}>
         <div className="field">
-          <label htmlFor={ids.name}>{m.checklistsNewName}</label>
+          <label htmlFor={ids.name}>{t('checklistsNewName')}</label>
           <input
             id={ids.name}
             type="text"
@@ -126,12 +133,12 @@ export function TemplatesView() {
             onChange={(event) => setName(event.target.value)}
           />
         </div>
-        <button type="submit">{m.checklistsCreate}</button>
+        <button type="submit">{t('checklistsCreate')}</button>
       </form>
       <div className="card stack">
         <JsonFileField
-          label={m.checklistsImport}
-          hint={m.checklistsImportHint}
+          label={t('checklistsImport')}
+          hint={t('checklistsImportHint')}
           onText={(text) => void importFile(text)}
         />
         <Outcome outcome={status} />

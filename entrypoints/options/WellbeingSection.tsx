@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { Checkbox } from '../../components/Checkbox';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import type { Settings } from '../../lib/schemas';
+import { weekdayName } from '../../lib/time';
 
 const MAX_CHOICES = Array.from({ length: 12 }, (_, index) => index + 1);
 /** Monday first, as a working week is read. */
@@ -11,10 +12,10 @@ export function WellbeingSection({ stored, change }: { stored: Settings; change:
   const ids = { max: useId(), end: useId(), hint: useId() };
   return (
     <section aria-labelledby="wellbeing-limits" className="stack">
-      <h3 id="wellbeing-limits">{m.wellbeingLimitsHeading}</h3>
-      <p className="muted small">{m.wellbeingIntro}</p>
+      <h3 id="wellbeing-limits">{t('wellbeingLimitsHeading')}</h3>
+      <p className="muted small">{t('wellbeingIntro')}</p>
       <div className="field">
-        <label htmlFor={ids.max}>{m.wellbeingMax}</label>
+        <label htmlFor={ids.max}>{t('wellbeingMax')}</label>
         <select
           id={ids.max}
           value={stored.maxSessionsPerDay ?? ''}
@@ -22,7 +23,7 @@ export function WellbeingSection({ stored, change }: { stored: Settings; change:
             change({ maxSessionsPerDay: event.target.value === '' ? null : Number(event.target.value) })
           }
         >
-          <option value="">{m.wellbeingNoMax}</option>
+          <option value="">{t('wellbeingNoMax')}</option>
           {MAX_CHOICES.map((choice) => (
             <option key={choice} value={choice}>
               {choice}
@@ -31,12 +32,12 @@ export function WellbeingSection({ stored, change }: { stored: Settings; change:
         </select>
       </div>
       <fieldset>
-        <legend>{m.wellbeingDays}</legend>
+        <legend>{t('wellbeingDays')}</legend>
         <div className="row">
           {WEEK.map((day) => (
             <Checkbox
               key={day}
-              label={m.weekdayNames[day] ?? String(day)}
+              label={weekdayName(day)}
               checked={stored.workingDays.includes(day)}
               onChange={(checked) =>
                 change({
@@ -50,9 +51,9 @@ export function WellbeingSection({ stored, change }: { stored: Settings; change:
         </div>
       </fieldset>
       <div className="field">
-        <label htmlFor={ids.end}>{m.wellbeingEnd}</label>
+        <label htmlFor={ids.end}>{t('wellbeingEnd')}</label>
         <p id={ids.hint} className="muted small">
-          {m.wellbeingEndHint}
+          {t('wellbeingEndHint')}
         </p>
         <input
           id={ids.end}
@@ -67,14 +68,14 @@ export function WellbeingSection({ stored, change }: { stored: Settings; change:
       </div>
       <div>
         <Checkbox
-          label={m.wellbeingRemindNextContact}
+          label={t('wellbeingRemindNextContact')}
           checked={stored.remindNextContact}
           onChange={(remindNextContact) => change({ remindNextContact })}
         />
-        <p className="muted small indented">{m.wellbeingRemindNextContactHint}</p>
+        <p className="muted small indented">{t('wellbeingRemindNextContactHint')}</p>
       </div>
       <Checkbox
-        label={m.wellbeingViewToggle}
+        label={t('wellbeingViewToggle')}
         checked={stored.wellbeingView}
         onChange={(wellbeingView) => change({ wellbeingView })}
       />

@@ -11,7 +11,7 @@ import { useVaultStatus } from '../../components/useVault';
 import { type ActiveTab, activeTab } from '../../lib/extension/activeTab';
 import { openPanel } from '../../lib/extension/panel';
 import { sendCommand } from '../../lib/extension/send';
-import { m, platformNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import { detectCall } from '../../lib/platforms';
 import type { SessionPlatform } from '../../lib/schemas';
 import { stamp } from '../../lib/sessions/edits';
@@ -45,10 +45,10 @@ export function App() {
     `${runningId}:${vault}`,
   );
 
-  if (tab === undefined || open.value === undefined) return <main className="popup">{m.loading}</main>;
+  if (tab === undefined || open.value === undefined) return <main className="popup">{t('loading')}</main>;
 
   const call = tab ? detectCall(tab.url, stored.value?.customHosts) : null;
-  const fail = (reason: string) => setError(m.errorGeneric(reason));
+  const fail = (reason: string) => setError(t('errorGeneric', { detail: reason }));
   // The panel must be opened synchronously inside the click, before anything is awaited.
   const openChecklist = () => {
     if (!tab) return;
@@ -85,48 +85,49 @@ export function App() {
 
   return (
     <main className="popup">
-      <h1>{m.appName}</h1>
+      <h1>{t('appName')}</h1>
       <TodayCount />
       {running ? (
         <section aria-labelledby="session-heading" className="card">
           <h2 id="session-heading" style={{ marginTop: 0 }}>
-            {m.popupSessionHeading(platformNames[running.platform])}
+            {t('popupSessionHeading', { platform: t(`platform.${running.platform}`) })}
           </h2>
-          <p>{m.runningFor(formatDuration(now - running.startedAt))}</p>
+          <p>{t('runningFor', { duration: formatDuration(now - running.startedAt) })}</p>
           {done ? (
-            <p>{m.agreedOrAnswered(done.agreementsRecorded, done.agreementsTotal)}</p>
+            <p>{t('agreedOrAnswered', { recorded: done.agreementsRecorded, total: done.agreementsTotal })}</p>
           ) : (
-            vault === 'locked' && <p className="muted">{m.popupUnlockToSee}</p>
+            vault === 'locked' && <p className="muted">{t('popupUnlockToSee')}</p>
           )}
           <button type="button" className="primary" onClick={openChecklist}>
-            {m.popupOpenChecklist}
+            {t('popupOpenChecklist')}
           </button>
-          {shortcut && <p className="muted small">{m.popupShortcutHint(shortcut)}</p>}
+          {shortcut && <p className="muted small">{t('popupShortcutHint', { shortcut })}</p>}
         </section>
       ) : call ? (
-        <section className="card" aria-label={platformNames[call.platform]}>
-          <p>{m.popupEndedCall}</p>
+        <section className="card" aria-label={t(`platform.${call.platform}`)}>
+          <p>{t('popupEndedCall')}</p>
           <button type="button" onClick={restart}>
-            {m.popupStartAgain}
+            {t('popupStartAgain')}
           </button>
         </section>
       ) : (
         <>
-          <p>{m.popupNoCall}</p>
+          <p>{t('popupNoCall')}</p>
           {manualRunning.length > 0 && (
             <section aria-labelledby="manual-heading" className="card">
               <h2 id="manual-heading" style={{ marginTop: 0 }}>
-                {m.popupManualRunning}
+                {t('popupManualRunning')}
               </h2>
               <ul>
                 {manualRunning.map(([id, entry]) => (
                   <li key={id}>
-                    {platformNames[entry.platform]} · {m.runningFor(formatDuration(now - entry.startedAt))}
+                    {t(`platform.${entry.platform}`)} ·{' '}
+                    {t('runningFor', { duration: formatDuration(now - entry.startedAt) })}
                   </li>
                 ))}
               </ul>
               <button type="button" className="primary" onClick={openChecklist}>
-                {m.popupOpenChecklist}
+                {t('popupOpenChecklist')}
               </button>
             </section>
           )}
@@ -142,13 +143,13 @@ export function App() {
       {vault === 'unlocked' && (
         <p>
           <button type="button" onClick={() => void lock()}>
-            {m.lockNow}
+            {t('lockNow')}
           </button>
         </p>
       )}
       {setAside.value && setAside.value.length > 0 && (
         <p className="notice" role="status">
-          {m.storageProblem(setAside.value.length)}
+          {t('storageProblem', { count: setAside.value.length })}
         </p>
       )}
       {vault !== 'locked' && <FollowUpsDue now={now} onOpen={openNote} onDone={followUpDone} />}
@@ -159,7 +160,7 @@ export function App() {
           className="link"
           onClick={() => browser.runtime.openOptionsPage().then(() => window.close())}
         >
-          {m.openSettings}
+          {t('openSettings')}
         </button>
       </p>
     </main>

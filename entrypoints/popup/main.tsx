@@ -1,4 +1,4 @@
 import { mount } from '../../components/mount';
 import { App } from './App';
 
-mount(<App />);
+mount(() => <App />, 'pageTitle.popup');

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { SessionRecord } from '../../components/SessionRecord';
 import { useStored } from '../../components/useStored';
 import { formatContactDate } from '../../lib/followUps';
-import { clientSeemedNames, endReasonNames, m, platformNames, statusNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import type { Session } from '../../lib/schemas';
 import { sessions } from '../../lib/sessions/records';
 import { clients } from '../../lib/storage/items';
@@ -13,29 +13,29 @@ function Note({ session }: { session: Session }) {
   const note = session.aftercare;
   const rows: Array<[string, string]> = [
     [
-      m.aftercareClientSeemed,
-      [note.clientSeemed ? clientSeemedNames[note.clientSeemed] : '', note.clientSeemedNote]
+      t('aftercareClientSeemed'),
+      [note.clientSeemed ? t(`clientSeemed.${note.clientSeemed}`) : '', note.clientSeemedNote]
         .filter(Boolean)
         .join(' · '),
     ],
-    [m.aftercareConcerns, note.concerns],
+    [t('aftercareConcerns'), note.concerns],
     [
-      m.aftercareFollowUpToday,
+      t('aftercareFollowUpToday'),
       note.followUpToday
         ? note.followUpDoneAt !== null
-          ? `✓ · ${m.aftercareFollowUpDoneAt(formatClock(note.followUpDoneAt))}`
+          ? `✓ · ${t('aftercareFollowUpDoneAt', { time: formatClock(note.followUpDoneAt) })}`
           : '✓'
         : '',
     ],
-    [m.aftercareFollowUp, note.followUpAgreed],
-    [m.aftercareNextContact, note.nextContact === '' ? '' : formatContactDate(note.nextContact)],
-    [m.aftercareOtherHelp, note.otherHelp],
-    [m.aftercareWellbeing, note.wellbeing],
-    [m.aftercareSupervision, note.wantsSupervision ? '✓' : ''],
+    [t('aftercareFollowUp'), note.followUpAgreed],
+    [t('aftercareNextContact'), note.nextContact === '' ? '' : formatContactDate(note.nextContact)],
+    [t('aftercareOtherHelp'), note.otherHelp],
+    [t('aftercareWellbeing'), note.wellbeing],
+    [t('aftercareSupervision'), note.wantsSupervision ? '✓' : ''],
   ];
   return (
     <section aria-labelledby="note-heading">
-      <h2 id="note-heading">{m.aftercareTitle}</h2>
+      <h2 id="note-heading">{t('aftercareTitle')}</h2>
       <dl className="record">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -61,14 +61,14 @@ export function App() {
     session.value?.clientId ?? 'none',
   );
   useEffect(() => {
-    document.title = m.reportTitle;
+    document.title = t('reportTitle');
   }, []);
-  if (session.value === undefined) return <main>{m.loading}</main>;
+  if (session.value === undefined) return <main>{t('loading')}</main>;
   if (session.value === null) {
     return (
       <main>
-        <h1>{m.reportTitle}</h1>
-        <p role="alert">{m.aftercareNotFound}</p>
+        <h1>{t('reportTitle')}</h1>
+        <p role="alert">{t('aftercareNotFound')}</p>
       </main>
     );
   }
@@ -77,19 +77,21 @@ export function App() {
     <main className="report">
       <p className="no-print">
         <button type="button" className="primary" onClick={() => window.print()}>
-          {m.reportPrint}
+          {t('reportPrint')}
         </button>
       </p>
-      <h1>{m.reportTitle}</h1>
+      <h1>{t('reportTitle')}</h1>
       <p>
-        {platformNames[current.platform]} · {formatDateTime(current.startedAt)}
-        {current.endedAt !== null && ` – ${formatDateTime(current.endedAt)}`} · {statusNames[current.status]}
+        {t(`platform.${current.platform}`)} · {formatDateTime(current.startedAt)}
+        {current.endedAt !== null && ` – ${formatDateTime(current.endedAt)}`} · {t(`status.${current.status}`)}
       </p>
-      {client.value && <p>{m.clientLinked(client.value.code)}</p>}
-      {current.endReason && <p className="muted">{m.aftercareEndReason(endReasonNames[current.endReason])}</p>}
+      {client.value && <p>{t('clientLinked', { code: client.value.code })}</p>}
+      {current.endReason && (
+        <p className="muted">{t('aftercareEndReason', { reason: t(`endReason.${current.endReason}`) })}</p>
+      )}
       <Note session={current} />
       <SessionRecord session={current} />
-      <p className="muted small">{m.reportGenerated(formatDate(Date.now()))}</p>
+      <p className="muted small">{t('reportGenerated', { date: formatDate(Date.now()) })}</p>
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { SessionChecklist } from '../../components/SessionChecklist';
 import { useStored } from '../../components/useStored';
 import { activeTab } from '../../lib/extension/activeTab';
 import { sendCommand } from '../../lib/extension/send';
-import { m, platformNames } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 import type { OpenSessions } from '../../lib/schemas';
 import { sessions } from '../../lib/sessions/records';
 import { openSessions } from '../../lib/storage/items';
@@ -82,12 +82,12 @@ export function App() {
   );
 
   if (open.value === undefined || tabId === undefined || (sessionId && session.value === undefined)) {
-    return <main>{m.loading}</main>;
+    return <main>{t('loading')}</main>;
   }
   const byHand = Object.entries(open.value).filter(([, entry]) => entry.status === 'running' && entry.tabId === null);
   const current = session.value ?? null;
   const command = (run: Promise<{ ok: boolean; error?: string }>) =>
-    run.then((reply) => setError(reply.ok ? null : m.errorGeneric(reply.error ?? '')));
+    run.then((reply) => setError(reply.ok ? null : t('errorGeneric', { detail: reply.error ?? '' })));
 
   return (
     <main className="panel">
@@ -99,10 +99,10 @@ export function App() {
       {current ? (
         <>
           {current.tabId === null && byHand.length > 1 && (
-            <nav aria-label={m.popupManualRunning} className="row small">
+            <nav aria-label={t('popupManualRunning')} className="row small">
               {byHand.map(([id, entry]) => (
                 <button key={id} type="button" aria-pressed={id === current.id} onClick={() => setPicked(id)}>
-                  {platformNames[entry.platform]} {formatClock(entry.startedAt)}
+                  {t(`platform.${entry.platform}`)} {formatClock(entry.startedAt)}
                 </button>
               ))}
             </nav>
@@ -115,12 +115,12 @@ export function App() {
           />
         </>
       ) : sessionId ? (
-        <p>{m.panelSessionNotFound}</p>
+        <p>{t('panelSessionNotFound')}</p>
       ) : (
         <>
-          <h1>{m.appName}</h1>
-          <p>{m.panelNoSession}</p>
-          <p className="muted small">{m.panelNoSessionHint}</p>
+          <h1>{t('appName')}</h1>
+          <p>{t('panelNoSession')}</p>
+          <p className="muted small">{t('panelNoSessionHint')}</p>
         </>
       )}
     </main>

@@ -3,7 +3,10 @@ import { mount } from '../../components/mount';
 import { App } from './App';
 
 mount(
-  <LockGate page>
-    <App />
-  </LockGate>,
+  () => (
+    <LockGate page>
+      <App />
+    </LockGate>
+  ),
+  'pageTitle.sidepanel',
 );

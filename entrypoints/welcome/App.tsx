@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { TurnOnProtection } from '../../components/TurnOnProtection';
 import { useVaultStatus } from '../../components/useVault';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
 
 async function closeThisPage() {
   const tab = await browser.tabs.getCurrent();
@@ -20,37 +20,37 @@ export function App() {
   const [outcome, setOutcome] = useState<'protected' | 'skipped' | null>(null);
   return (
     <main className="stack">
-      <h1>{m.welcomeTitle}</h1>
-      <p>{m.welcomeWhat}</p>
+      <h1>{t('welcomeTitle')}</h1>
+      <p>{t('welcomeWhat')}</p>
       <section aria-labelledby="where" className="stack">
-        <h2 id="where">{m.welcomeWhereHeading}</h2>
+        <h2 id="where">{t('welcomeWhereHeading')}</h2>
         <ul>
-          <li>{m.welcomeToolbar}</li>
-          <li>{m.welcomePanel}</li>
-          <li>{m.welcomeSettings}</li>
+          <li>{t('welcomeToolbar')}</li>
+          <li>{t('welcomePanel')}</li>
+          <li>{t('welcomeSettings')}</li>
         </ul>
       </section>
       <section aria-labelledby="protect" className="stack">
-        <h2 id="protect">{m.welcomeProtectHeading}</h2>
-        {status === undefined && <p>{m.loading}</p>}
+        <h2 id="protect">{t('welcomeProtectHeading')}</h2>
+        {status === undefined && <p>{t('loading')}</p>}
         {status === 'off' && outcome === null && (
           <>
-            <TurnOnProtection intro={m.welcomeProtectIntro} onDone={() => setOutcome('protected')} />
+            <TurnOnProtection intro={t('welcomeProtectIntro')} onDone={() => setOutcome('protected')} />
             <button type="button" onClick={() => setOutcome('skipped')}>
-              {m.welcomeSkip}
+              {t('welcomeSkip')}
             </button>
           </>
         )}
         {(outcome === 'protected' || (outcome === null && status !== undefined && status !== 'off')) && (
           <>
-            <p role="status">{m.welcomeProtected}</p>
-            <p className="muted small">{m.protectionOlderCopies}</p>
+            <p role="status">{t('welcomeProtected')}</p>
+            <p className="muted small">{t('protectionOlderCopies')}</p>
           </>
         )}
-        {outcome === 'skipped' && <p role="status">{m.welcomeSkipped}</p>}
+        {outcome === 'skipped' && <p role="status">{t('welcomeSkipped')}</p>}
         {outcome !== null && (
           <button type="button" className="primary" onClick={() => void closeThisPage()}>
-            {m.welcomeClose}
+            {t('welcomeClose')}
           </button>
         )}
       </section>

@@ -44,7 +44,13 @@ import {
 } from '../schemas';
 import { digestSchema } from '../sessions/digest';
 import { editsSchema } from '../sessions/edits';
-import { digestMigrations, openSessionsMigrations, sessionMigrations, settingsMigrations } from './migrations';
+import {
+  clientMigrations,
+  digestMigrations,
+  openSessionsMigrations,
+  sessionMigrations,
+  settingsMigrations,
+} from './migrations';
 import { defineCollection, defineItem } from './stored';
 
 /** Sessions as stored; read them through lib/sessions/records.ts, which puts their checklist back in. */
@@ -84,8 +90,8 @@ export const clients = defineCollection({
   prefix: 'client:',
   area: 'local',
   schema: clientSchema,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: clientMigrations,
   clearedWhen: 'the practitioner deletes the client (and with them all their sessions)',
   sealed: true,
 });
@@ -135,13 +141,14 @@ export const DEFAULT_SETTINGS: Settings = {
   workdayEnd: null,
   wellbeingView: true,
   remindNextContact: true,
+  language: 'auto',
 };
 
 export const settings = defineItem({
   key: 'settings',
   area: 'local',
   schema: settingsSchema,
-  version: 5,
+  version: 6,
   migrations: settingsMigrations,
   fallback: () => ({ ...DEFAULT_SETTINGS }),
   clearedWhen: 'never',

@@ -59,6 +59,13 @@ export const settingsMigrations: Migrations = {
   }),
   // v5 (follow-up): a reminder on the day of a session's next contact, on unless turned off.
   5: (previous) => ({ ...z.looseObject({}).parse(previous), remindNextContact: true }),
+  // v6 (languages): Callcare follows the browser's language until the practitioner chooses one.
+  6: (previous) => ({ ...z.looseObject({}).parse(previous), language: 'auto' }),
+};
+
+export const clientMigrations: Migrations = {
+  // v2 (languages): no preferred language yet; text for the client is written in the practitioner's until one is set.
+  2: (previous) => ({ ...z.looseObject({}).parse(previous), language: null }),
 };
 
 export const openSessionsMigrations: Migrations = {

@@ -139,7 +139,14 @@ describe('the weekly wellbeing view', () => {
 });
 
 describe('the history', () => {
-  const client: Client = { id: 'c1', code: 'FS-042', createdAt: 0, archivedAt: null, considerations: {} };
+  const client: Client = {
+    id: 'c1',
+    code: 'FS-042',
+    createdAt: 0,
+    archivedAt: null,
+    considerations: {},
+    language: null,
+  };
   const clients = new Map([[client.id, client]]);
   const withNote = setAgreementNote(at('noted', 18, 10, 'zoom', 'c1'), 'rule-present', 'Uncle joined halfway');
   const person = addPerson(

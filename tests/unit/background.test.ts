@@ -80,6 +80,8 @@ describe('the background', () => {
     const sessionId = (reply as { sessionId: string }).sessionId;
     await send({ type: 'end-session', sessionId });
     await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1));
+    // The page the call's end opens by itself, before the click that opens it again.
+    await vi.waitFor(() => expect(created()).toHaveLength(1));
     tabsCreated.mockClear();
     await fakeBrowser.notifications.onButtonClicked.trigger(`aftercare:${sessionId}`, 0);
     await vi.waitFor(() =>

@@ -12,7 +12,8 @@ import {
 } from '../../lib/backup';
 import { createClient } from '../../lib/caseload';
 import { deriveKey, seal, unseal } from '../../lib/crypto';
-import { m, setAsideReasonText } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { countRecords, setAsideReasonText } from '../../lib/i18n/phrases';
 import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
 import { sessions } from '../../lib/sessions/records';
 import { editSession } from '../../lib/sessions/store';
@@ -119,12 +120,15 @@ describe('backups', () => {
       },
     ]);
     expect(setAsideCounts(opened.setAside)).toEqual({ session: 1, client: 0, template: 0, checklist: 0 });
-    expect(m.dataRestoreSetAside(setAsideCounts(opened.setAside))).toBe(
+    expect(t('dataRestoreSetAside', { records: countRecords(setAsideCounts(opened.setAside)) })).toBe(
       '1 session in this backup cannot be read and will be set aside; the rest can be restored.',
     );
-    expect(m.backupSetAsideItem(`session:${first}`, opened.setAside[0]?.reason ?? { code: 'tampered' })).toBe(
-      `session:${first}: it does not have the expected shape at agreements (invalid_type)`,
-    );
+    expect(
+      t('backupSetAsideItem', {
+        key: `session:${first}`,
+        reason: setAsideReasonText(opened.setAside[0]?.reason ?? { code: 'tampered' }),
+      }),
+    ).toBe(`session:${first}: it does not have the expected shape at agreements (invalid_type)`);
     const result = await restore(opened.contents);
     expect(result.sessions.add).toBe(1);
     expect((await sessions.all()).map((session) => session.id)).toEqual([second]);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSIDERATION_IDS, setAnswer, setAnswerNote, summarise } from '../../lib/considerations';
-import { considerationTexts } from '../../lib/messages';
+import { CONSIDERATION_IDS, considerationText, setAnswer, setAnswerNote, summarise } from '../../lib/considerations';
 import { considerationIdSchema } from '../../lib/schemas';
 
 const NOW = Date.UTC(2026, 10, 21, 9, 0);
@@ -8,7 +7,7 @@ const NOW = Date.UTC(2026, 10, 21, 9, 0);
 describe("the client's situation and needs", () => {
   it('asks every question of the annex once', () => {
     expect([...CONSIDERATION_IDS].sort()).toEqual([...considerationIdSchema.options].sort());
-    for (const id of CONSIDERATION_IDS) expect(considerationTexts[id].question).toMatch(/\?$/);
+    for (const id of CONSIDERATION_IDS) expect(considerationText(id).question).toMatch(/\?$/);
   });
 
   it('with nothing answered, points nowhere', () => {
@@ -28,7 +27,7 @@ describe("the client's situation and needs", () => {
     answers = setAnswer(answers, 'prison', 'no', NOW);
     const summary = summarise(answers);
     expect(summary['face-to-face'].map((reason) => reason.id)).toEqual(['met-before']);
-    expect(summary['face-to-face'][0]?.why).toBe(considerationTexts['met-before'].ifNo);
+    expect(summary['face-to-face'][0]?.why).toBe(considerationText('met-before').ifNo);
     expect(summary.digital).toEqual([
       expect.objectContaining({ id: 'speak-privately', answer: 'yes', note: 'Own room' }),
     ]);

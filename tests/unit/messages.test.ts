@@ -1,34 +1,41 @@
-/** Numbers read with the right noun ("1 session", "2 sessions"), and one way of writing a date on every page. */
+/** English messages read with the right noun ("1 session", "2 sessions"), and one way of writing a date on every page. */
 import { describe, expect, it } from 'vitest';
-import { m } from '../../lib/messages';
-import { formatDate, formatDateTime, formatDay } from '../../lib/time';
+import { t } from '../../lib/i18n';
+import { countRecords, retentionPeriodText } from '../../lib/i18n/phrases';
+import { formatDate, formatDateTime, formatDay, formatDuration } from '../../lib/time';
 
 describe('messages with a count', () => {
   it.each([
-    [(n: number) => m.historyCount(n, n), ['0 of 0 sessions', '1 of 1 session', '2 of 2 sessions']],
     [
-      (n: number) => m.chartPerDaySummary(n, null),
+      (n: number) => t('historyCount', { shown: n, total: n }),
+      ['0 of 0 sessions', '1 of 1 session', '2 of 2 sessions'],
+    ],
+    [
+      (n: number) => t('chartPerDaySummary', { total: n }),
       ['0 sessions in the last 30 days.', '1 session in the last 30 days.', '2 sessions in the last 30 days.'],
     ],
-    [(n: number) => m.clientsSessionsCount(n), ['0 sessions', '1 session', '2 sessions']],
-    [(n: number) => m.retentionDays(n), ['0 days', '1 day', '2 days']],
-    [(n: number) => m.retentionDays(365 * n), ['0 days', '1 year', '2 years']],
-    [(n: number) => m.autoLockMinutes(n), ['0 minutes', '1 minute', '2 minutes']],
+    [(n: number) => t('clientsSessionsCount', { count: n }), ['0 sessions', '1 session', '2 sessions']],
+    [(n: number) => retentionPeriodText(n), ['0 days', '1 day', '2 days']],
+    [(n: number) => retentionPeriodText(365 * n), ['0 days', '1 year', '2 years']],
+    [(n: number) => t('autoLockMinutes', { minutes: n }), ['0 minutes', '1 minute', '2 minutes']],
     [
-      (n: number) => m.workdayEndSnooze(n),
+      (n: number) => t('workdayEndSnooze', { minutes: n }),
       ['Remind me in 0 minutes', 'Remind me in 1 minute', 'Remind me in 2 minutes'],
     ],
     [
-      (n: number) => m.workdayEndPending(n),
+      (n: number) => t('workdayEndPending', { count: n }),
       ['0 aftercare notes still to write:', '1 aftercare note still to write:', '2 aftercare notes still to write:'],
     ],
     [
-      (n: number) => m.retentionDeleted(n),
+      (n: number) => t('retentionDeleted', { count: n }),
       ['0 sessions were deleted.', '1 session was deleted.', '2 sessions were deleted.'],
     ],
-    [(n: number) => m.protectionProgressValue(n, n), ['0 of 0 records', '1 of 1 record', '2 of 2 records']],
     [
-      (n: number) => m.historyAgreements(0, 0, n, n),
+      (n: number) => t('protectionProgressValue', { done: n, total: n }),
+      ['0 of 0 records', '1 of 1 record', '2 of 2 records'],
+    ],
+    [
+      (n: number) => t('historyAgreements', { agreed: 0, declined: 0, recorded: n, total: n }),
       [
         '0 of 0 agreements recorded: 0 agreed, 0 declined',
         '1 of 1 agreement recorded: 0 agreed, 0 declined',
@@ -39,28 +46,19 @@ describe('messages with a count', () => {
     expect([0, 1, 2].map(message)).toEqual(expected);
   });
 
-  it('no message puts "1" before a plural noun', () => {
-    // Every message that takes only numbers (and strings), called with 1 for each: none may say "1 sessions".
-    const wrong: string[] = [];
-    for (const [name, message] of Object.entries(m)) {
-      if (typeof message !== 'function') continue;
-      let text: unknown;
-      try {
-        text = (message as (...args: number[]) => unknown)(...Array.from({ length: message.length }, () => 1));
-      } catch {
-        continue; // takes a record or a reason, not a count
-      }
-      if (typeof text !== 'string') continue;
-      const found = text.match(
-        /\b1 (of 1 )?(completed )?(sessions|notes|aftercare notes|records|items|clients|templates|days|minutes|years|agreements|characters)\b/,
-      );
-      if (found) wrong.push(`${name}: ${text}`);
-    }
-    expect(wrong).toEqual([]);
+  it('lists the kinds of records with "and"', () => {
+    expect(countRecords({ session: 1, client: 2, template: 0, checklist: 3 })).toBe(
+      '1 session, 2 clients, and 3 checklists of past sessions',
+    );
+    expect(countRecords({ session: 0, client: 0, template: 0, checklist: 0 })).toBe('no records');
+  });
+
+  it('writes a large count with the language grouping', () => {
+    expect(t('protectionProgressValue', { done: 10_000, total: 12_500 })).toBe('10,000 of 12,500 records');
   });
 });
 
-describe('dates', () => {
+describe('dates and durations', () => {
   const moment = new Date(2026, 10, 21, 14, 5).getTime();
 
   it('a day key reads as every other date does', () => {
@@ -76,5 +74,12 @@ describe('dates', () => {
 
   it('leaves a malformed key as it is rather than inventing a date', () => {
     expect(formatDay('not a day', 'en-GB')).toBe('not a day');
+  });
+
+  it('writes a duration in hours and minutes, and a short one in words', () => {
+    expect(formatDuration(65 * 60_000, 'en')).toBe('1 hr 5 min');
+    expect(formatDuration(60 * 60_000, 'en')).toBe('1 hr');
+    expect(formatDuration(12 * 60_000, 'en')).toBe('12 min');
+    expect(formatDuration(20_000, 'en')).toBe('less than a minute');
   });
 });

@@ -121,6 +121,7 @@ describe('stored values from every earlier format', () => {
       workdayEnd: null,
       wellbeingView: true,
       remindNextContact: true,
+      language: 'auto',
     });
     expect(await quarantined.all()).toEqual([]);
   });

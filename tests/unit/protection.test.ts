@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createClient } from '../../lib/caseload';
 import { deriveKey, newSalt, seal, unseal } from '../../lib/crypto';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { quarantineReasonText } from '../../lib/i18n/phrases';
 import { endByPractitioner, observeTab, startByHand, writePending } from '../../lib/sessions/lifecycle';
 import { sessions } from '../../lib/sessions/records';
 import { editSession } from '../../lib/sessions/store';
@@ -140,7 +141,9 @@ describe('protection', () => {
     };
     await fakeBrowser.storage.local.set({ [key]: tampered, 'session:planted': { v: 2, data: { id: 'planted' } } });
     expect(await sessions.all()).toEqual([]);
-    const reasons = (await quarantined.all()).map((record) => m.optionsQuarantineReason(record.entry?.reason ?? ''));
+    const reasons = (await quarantined.all()).map((record) =>
+      t('optionsQuarantineReason', { reason: quarantineReasonText(record.entry?.reason ?? '') }),
+    );
     expect(reasons.sort()).toEqual([
       'Reason: it is stored unencrypted while protection is on',
       'Reason: it was changed after it was encrypted (damaged or tampered with)',
@@ -239,7 +242,9 @@ describe('records set aside while protection is on', () => {
     await fakeBrowser.storage.local.set({ 'quarantine:1700000000000:local:settings': old });
     const [record] = await quarantined.all();
     expect(record?.entry).toEqual(old);
-    expect(m.optionsQuarantineReason(record?.entry?.reason ?? '')).toBe('Reason: it is not in the stored format');
+    expect(t('optionsQuarantineReason', { reason: quarantineReasonText(record?.entry?.reason ?? '') })).toBe(
+      'Reason: it is not in the stored format',
+    );
   });
 });
 

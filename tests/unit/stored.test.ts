@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
-import { m } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { quarantineReasonText } from '../../lib/i18n/phrases';
 import { DEFAULT_SETTINGS, settings } from '../../lib/storage/items';
 import { defineCollection, defineItem, quarantined } from '../../lib/storage/stored';
 
@@ -16,7 +17,7 @@ describe('stored values', () => {
   it('round-trips a value in a versioned envelope', async () => {
     await settings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { v: 5, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
+      settings: { v: 6, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
     });
     expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
   });
@@ -60,7 +61,9 @@ describe('stored values', () => {
       const [record] = await quarantineRecords();
       expect(record?.entry?.key).toBe('settings');
       expect(record?.entry?.reason).toMatchObject(code);
-      expect(m.optionsQuarantineReason(record?.entry?.reason ?? '')).toMatch(words);
+      expect(t('optionsQuarantineReason', { reason: quarantineReasonText(record?.entry?.reason ?? '') })).toMatch(
+        words,
+      );
       expect(JSON.parse(record?.entry?.raw ?? 'null')).toEqual(stored);
       // Moved, not copied: the next read does not set it aside again.
       expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
@@ -111,7 +114,9 @@ describe('stored values', () => {
     expect(await item.get()).toEqual({ name: 'fallback' });
     const reason = (await quarantineRecords())[0]?.entry?.reason ?? '';
     expect(reason).toMatchObject({ code: 'upgrade-failed', version: 2 });
-    expect(m.optionsQuarantineReason(reason)).toMatch(/upgrading it to format 2 failed .*cannot read the old shape/);
+    expect(t('optionsQuarantineReason', { reason: quarantineReasonText(reason) })).toMatch(
+      /upgrading it to format 2 failed .*cannot read the old shape/,
+    );
   });
 
   it('loses neither of two changes made to the same record at the same moment', async () => {
@@ -138,7 +143,9 @@ describe('stored values', () => {
     await fakeBrowser.storage.local.set({ 'quarantine:1700000000000:local:session:s1': old });
     const [record] = await quarantineRecords();
     expect(record?.entry).toEqual(old);
-    expect(m.optionsQuarantineReason(record?.entry?.reason ?? '')).toBe('Reason: its encrypted form is damaged');
+    expect(t('optionsQuarantineReason', { reason: quarantineReasonText(record?.entry?.reason ?? '') })).toBe(
+      'Reason: its encrypted form is damaged',
+    );
   });
 
   it('does not set aside twice, nor deadlock, when a change finds the value unreadable', async () => {
