@@ -22,6 +22,7 @@ import { ConsiderationsSummary } from './ConsiderationsSummary';
 import { OverLimitNotice, TodayCount } from './DailyLimit';
 import { PeoplePresent } from './PeoplePresent';
 import { SessionHeader } from './SessionHeader';
+import { ShareWithClient } from './ShareWithClient';
 import { TemplatePicker } from './TemplatePicker';
 import { useSessionEditor } from './useSessionEditor';
 import { useNow, useStored } from './useStored';
@@ -248,6 +249,7 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
           )}
         </>,
       )}
+      <ShareWithClient session={session} />
       <PeoplePresent
         session={session}
         onAdd={(person) => save({ type: 'add-person', person: { ...person, id: crypto.randomUUID() }, at: stamp() })}

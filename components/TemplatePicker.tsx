@@ -1,7 +1,7 @@
 /** Chooses the checklist a session runs with, while nothing has been recorded yet. */
 import { useId } from 'react';
 import { allTemplates } from '../lib/caseload';
-import { snapshotOf } from '../lib/checklist';
+import { snapshotOf, templateName } from '../lib/checklist';
 import { t } from '../lib/i18n';
 import type { Session, TemplateSnapshot } from '../lib/schemas';
 import { hasRecords } from '../lib/sessions/model';
@@ -32,11 +32,11 @@ export function TemplatePicker({ session, onChoose }: Props) {
         }}
       >
         {all.value.some((template) => template.id === session.template.id) ? null : (
-          <option value={session.template.id}>{session.template.name}</option>
+          <option value={session.template.id}>{templateName(session.template)}</option>
         )}
         {all.value.map((template) => (
           <option key={template.id} value={template.id}>
-            {template.name}
+            {templateName(template)}
           </option>
         ))}
       </select>

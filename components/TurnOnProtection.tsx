@@ -10,6 +10,9 @@ import { t } from '../lib/i18n';
 import { WrongPassphraseError } from '../lib/storage/protection';
 import { Checkbox } from './Checkbox';
 
+/** A protection job as the messages name it (an ICU select key is a plain word). */
+const JOB_NAMES = { 'turn-on': 'turnOn', 'change-passphrase': 'changePassphrase', 'turn-off': 'turnOff' } as const;
+
 export const MIN_PASSPHRASE_LENGTH = 10;
 
 export function PassphraseField({
@@ -103,13 +106,13 @@ export function useProtectionJob() {
       {running && progress && progress.total > 0 && (
         <div className="stack">
           <progress
-            aria-label={t('protectionProgressLabel', { kind: running })}
+            aria-label={t('protectionProgressLabel', { kind: JOB_NAMES[running] })}
             aria-valuetext={t('protectionProgressValue', { done: progress.done, total: progress.total })}
             max={progress.total}
             value={progress.done}
           />
           <p className="muted small">
-            {t('protectionProgress', { kind: running, done: progress.done, total: progress.total })}
+            {t('protectionProgress', { kind: JOB_NAMES[running], done: progress.done, total: progress.total })}
           </p>
         </div>
       )}

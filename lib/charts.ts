@@ -1,4 +1,5 @@
 /** What the charts draw: sessions per day, how each checklist item went, and notes waiting by age. Pure. */
+import { itemLabel } from './checklist';
 import { dayKey, lastDays, sessionsPerDay, startOfDay } from './days';
 import type { AgreementState } from './schemas';
 import { agreementsOf, type Digest, type DigestEntry } from './sessions/digest';
@@ -30,8 +31,9 @@ export function agreementOutcomes(digest: Digest): ItemOutcome[] {
     for (const [itemId, state] of agreementsOf(digest, session)) {
       const outcome = outcomes.get(itemId) ?? {
         itemId,
-        // Own keys only: an id such as "constructor" must not find Object.prototype's.
-        text: (Object.hasOwn(digest.texts, itemId) ? digest.texts[itemId] : undefined) ?? itemId,
+        // A default item in the current language; any other in its recorded words. Own keys only: an id such as
+        // "constructor" must not find Object.prototype's.
+        text: itemLabel(itemId, (Object.hasOwn(digest.texts, itemId) ? digest.texts[itemId] : undefined) ?? itemId),
         counts: { agreed: 0, declined: 0, 'not-discussed': 0, 'not-applicable': 0 },
       };
       outcome.counts[state]++;

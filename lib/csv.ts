@@ -2,33 +2,35 @@
  * A CSV of sessions for the practitioner's own statistics: dates, platforms,
  * counts and choices, and no free text at all (no notes, names or codes).
  */
+import { type MessageKey, t } from './i18n';
 import type { Session } from './schemas';
 import { progress } from './sessions/model';
 
+/** The columns, in order; each heading is written in the language Callcare is shown in. */
 const COLUMNS = [
-  'session',
-  'date',
-  'start',
-  'end',
-  'minutes',
-  'platform',
-  'status',
-  'ended by',
-  'client linked',
-  'checklist version',
-  'agreements',
-  'agreed',
-  'declined',
-  'not discussed',
-  'not applicable',
-  'checks ticked',
-  'people present',
-  'joined later',
-  'client seemed',
-  'follow-up today',
-  'supervision wanted',
-  'note complete',
-] as const;
+  'csv.session',
+  'csv.date',
+  'csv.start',
+  'csv.end',
+  'csv.minutes',
+  'csv.platform',
+  'csv.status',
+  'csv.ended-by',
+  'csv.client-linked',
+  'csv.checklist-version',
+  'csv.agreements',
+  'csv.agreed',
+  'csv.declined',
+  'csv.not-discussed',
+  'csv.not-applicable',
+  'csv.checks-ticked',
+  'csv.people-present',
+  'csv.joined-later',
+  'csv.client-seemed',
+  'csv.follow-up-today',
+  'csv.supervision-wanted',
+  'csv.note-complete',
+] as const satisfies readonly MessageKey[];
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const date = (time: Date) => `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
@@ -74,5 +76,5 @@ export function sessionsToCsv(all: readonly Session[]): string {
         session.aftercare.completedAt !== null,
       ].map(cell);
     });
-  return `${[COLUMNS.map(cell), ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`;
+  return `${[COLUMNS.map((column) => cell(t(column))), ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`;
 }

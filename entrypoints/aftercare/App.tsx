@@ -4,6 +4,7 @@ import { AftercareForm } from '../../components/AftercareForm';
 import { ClientPicker } from '../../components/ClientPicker';
 import { PendingNotes } from '../../components/PendingNotes';
 import { SessionRecord } from '../../components/SessionRecord';
+import { ShareWithClient } from '../../components/ShareWithClient';
 import { useSessionEditor } from '../../components/useSessionEditor';
 import { useStored } from '../../components/useStored';
 import { deleteSession } from '../../lib/caseload';
@@ -158,6 +159,7 @@ function AftercareView({ stored: storedSession }: { stored: Session }) {
         />
         <aside className="card">
           <SessionRecord session={current} />
+          <ShareWithClient session={current} />
         </aside>
       </div>
       <SessionActions session={current} />

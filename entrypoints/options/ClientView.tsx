@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
+import { ClientLanguage } from '../../components/ClientLanguage';
 import { ConsiderationsEditor } from '../../components/ConsiderationsEditor';
 import { ConsiderationsSummary } from '../../components/ConsiderationsSummary';
 import { SavedText } from '../../components/SavedText';
@@ -194,6 +195,10 @@ function ClientDetails({ stored, count: history }: { stored: Client; count: Sess
             {renameError}
           </p>
         )}
+        <ClientLanguage
+          language={current.language}
+          onChange={(language) => void save((client) => ({ ...client, language }))}
+        />
         {current.archivedAt !== null && (
           <p className="muted">{t('clientArchivedOn', { date: formatDate(current.archivedAt) })}</p>
         )}

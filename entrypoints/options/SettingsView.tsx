@@ -3,7 +3,14 @@ import { Checkbox } from '../../components/Checkbox';
 import { useOptimistic } from '../../components/useOptimistic';
 import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
-import { type MessageKey, t } from '../../lib/i18n';
+import { browserLanguageTag, type MessageKey, t } from '../../lib/i18n';
+import {
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type LanguageChoice,
+  languageChoiceSchema,
+  resolveLanguage,
+} from '../../lib/i18n/languages';
 import { quarantineReasonText } from '../../lib/i18n/phrases';
 import type { Settings } from '../../lib/schemas';
 import { settings } from '../../lib/storage/items';
@@ -105,6 +112,7 @@ export function SettingsView() {
 
 /** The groups of Settings, in the order they are shown and listed in the index at the top. */
 const GROUP_TITLES = {
+  'settings-language': 'settingsLanguageHeading',
   'settings-call': 'settingsGroupCall',
   'settings-wellbeing': 'wellbeingHeading',
   'settings-data': 'settingsGroupData',
@@ -148,6 +156,34 @@ function Group({ id, children, className }: { id: GroupId; children: React.React
   );
 }
 
+/** The language Callcare is shown in: the browser's (named, so the practitioner knows which it is) or one chosen here. */
+function LanguagePicker({ choice, onChange }: { choice: LanguageChoice; onChange: (choice: LanguageChoice) => void }) {
+  const id = useId();
+  const hint = useId();
+  const browserLanguage = resolveLanguage('auto', browserLanguageTag());
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('settingsLanguageLabel')}</label>
+      <select
+        id={id}
+        aria-describedby={hint}
+        value={choice}
+        onChange={(event) => onChange(languageChoiceSchema.parse(event.target.value))}
+      >
+        <option value="auto">{t('settingsLanguageAuto', { language: LANGUAGE_NAMES[browserLanguage] })}</option>
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {LANGUAGE_NAMES[language]}
+          </option>
+        ))}
+      </select>
+      <p id={hint} className="muted small">
+        {t('settingsLanguageHint')}
+      </p>
+    </div>
+  );
+}
+
 function SettingsBody({ stored: saved }: { stored: Settings }) {
   const [status, setStatus] = useState('');
   const shortcut = useShortcut();
@@ -167,6 +203,9 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
     <>
       <h1>{t('optionsTitle')}</h1>
       <SettingsIndex />
+      <Group id="settings-language">
+        <LanguagePicker choice={value.language} onChange={(language) => change({ language })} />
+      </Group>
       <Group id="settings-call">
         <section aria-labelledby="when-ends">
           <h3 id="when-ends">{t('optionsWhenCallEnds')}</h3>

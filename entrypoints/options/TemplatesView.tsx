@@ -3,7 +3,7 @@ import { JsonFileField } from '../../components/JsonFileField';
 import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
-import { BUILT_IN_TEMPLATE_ID, builtInTemplate } from '../../lib/checklist';
+import { BUILT_IN_TEMPLATE_ID, builtInTemplate, templateName } from '../../lib/checklist';
 import { t } from '../../lib/i18n';
 import type { Template } from '../../lib/schemas';
 import { settings, templates } from '../../lib/storage/items';
@@ -23,7 +23,7 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
   const edited = template.id !== BUILT_IN_TEMPLATE_ID || template.updatedAt > 0;
   return (
     <li className="card stack">
-      <h2 style={{ margin: 0 }}>{template.name}</h2>
+      <h2 style={{ margin: 0 }}>{templateName(template)}</h2>
       <p className="muted small">
         {t('checklistsItemsCount', { count: template.items.length, version: template.version })}
         {isDefault && ` · ${t('checklistsDefault')}`}

@@ -53,7 +53,12 @@ async function startChromium(
   profileDir: string,
   display: string | undefined,
   extensionPath: string,
+  language: string | undefined,
 ): Promise<{ process: ChildProcess; endpoint: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(display ? { DISPLAY: display } : {}) };
+  // The browser's UI language: --lang on Windows and macOS; on Linux Chromium reads it from LANGUAGE (its
+  // translations come from Debian's chromium-l10n).
+  if (language) env.LANGUAGE = language;
   const child = spawn(
     CHROMIUM,
     [
@@ -71,9 +76,10 @@ async function startChromium(
       `--load-extension=${extensionPath}`,
       '--remote-debugging-port=0',
       `--user-data-dir=${profileDir}`,
+      ...(language ? [`--lang=${language}`] : []),
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: display ? { ...process.env, DISPLAY: display } : process.env },
+    { stdio: ['ignore', 'ignore', 'pipe'], env },
   );
   const endpoint = await new Promise<string>((resolveEndpoint, reject) => {
     let seen = '';
@@ -95,6 +101,8 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** On a fresh profile, leave the welcome page open (by default it is closed, as a practitioner would once read). */
   keepWelcome?: boolean;
+  /** The browser's UI language, such as "nl"; by default the machine's (English here). */
+  language?: string;
 }
 
 /** The welcome page Callcare opens once, on its first install. */
@@ -105,7 +113,12 @@ export async function welcomePage(context: BrowserContext): Promise<Page> {
 
 export async function launch(existingProfile?: string, options: LaunchOptions = {}): Promise<Harness> {
   const profileDir = existingProfile ?? (await mkdtemp(join(tmpdir(), 'callcare-e2e-')));
-  const started = await startChromium(profileDir, options.display, options.extensionPath ?? EXTENSION_PATH);
+  const started = await startChromium(
+    profileDir,
+    options.display,
+    options.extensionPath ?? EXTENSION_PATH,
+    options.language,
+  );
   const browser = await chromium.connectOverCDP(started.endpoint);
   const context = browser.contexts()[0];
   if (!context) throw new Error('Chromium started without a browser context');
