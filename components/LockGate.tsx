@@ -1,6 +1,7 @@
 /** Shows its contents only when Callcare is unlocked (or unprotected); otherwise asks for the passphrase. */
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { t } from '../lib/i18n';
+import { errorDetail } from '../lib/i18n/phrases';
 import { unlock, WrongPassphraseError } from '../lib/storage/protection';
 import { useVaultStatus } from './useVault';
 
@@ -18,7 +19,9 @@ export function UnlockForm({ compact = false }: { compact?: boolean }) {
       setPassphrase('');
     } catch (failure) {
       setError(
-        failure instanceof WrongPassphraseError ? t('wrongPassphrase') : t('errorGeneric', { detail: String(failure) }),
+        failure instanceof WrongPassphraseError
+          ? t('wrongPassphrase')
+          : t('errorGeneric', { detail: errorDetail(failure) }),
       );
     } finally {
       setBusy(false);

@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import type { ProtectionJob } from '../lib/commands';
 import { runProtectionJob } from '../lib/extension/protectionJob';
 import { t } from '../lib/i18n';
+import { errorDetail } from '../lib/i18n/phrases';
 import { WrongPassphraseError } from '../lib/storage/protection';
 import { Checkbox } from './Checkbox';
 
@@ -93,7 +94,7 @@ export function useProtectionJob() {
         text:
           failure instanceof WrongPassphraseError
             ? t('wrongPassphrase')
-            : t('errorGeneric', { detail: String(failure) }),
+            : t('errorGeneric', { detail: errorDetail(failure) }),
         error: true,
       });
       return false;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../lib/i18n';
+import { errorDetail } from '../lib/i18n/phrases';
 
 export type Change<T> = (value: T, now: number) => T;
 
@@ -31,7 +32,7 @@ export function useOptimistic<T>(stored: T, persist: (change: Change<T>) => Prom
         pending.current -= 1;
         // Show what is really stored again, and say why the change did not stick.
         if (pending.current === 0) setLocal(null);
-        setError(t('errorGeneric', { detail: failure instanceof Error ? failure.message : String(failure) }));
+        setError(t('errorGeneric', { detail: errorDetail(failure) }));
       },
     );
   };

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { sendCommand } from '../lib/extension/send';
 import { t } from '../lib/i18n';
+import { errorDetail } from '../lib/i18n/phrases';
 import type { Session } from '../lib/schemas';
 import { applyEdits, type Edit } from '../lib/sessions/edits';
 import { editSession, SessionMissingError } from '../lib/sessions/store';
@@ -67,6 +68,6 @@ export function useSessionEditor(stored: Session) {
     save,
     saveOrThrow,
     saving: state.unsaved.length > 0,
-    error: failure ? t('errorGeneric', { detail: failure instanceof Error ? failure.message : String(failure) }) : null,
+    error: failure ? t('errorGeneric', { detail: errorDetail(failure) }) : null,
   };
 }

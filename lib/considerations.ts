@@ -4,6 +4,8 @@
  * "do not necessarily lead to one or the other": the summary lists reasons,
  * never a verdict.
  */
+
+import { CallcareError } from './errors';
 import { t } from './i18n';
 import { type Client, type ConsiderationAnswer, type ConsiderationId, considerationIdSchema } from './schemas';
 
@@ -134,6 +136,6 @@ export function setAnswerNote(
   note: string,
 ): Client['considerations'] {
   const previous = considerations[id];
-  if (!previous) throw new Error('answer the question before adding a note');
+  if (!previous) throw new CallcareError('answer-first');
   return { ...considerations, [id]: { ...previous, note } };
 }

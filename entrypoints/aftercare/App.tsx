@@ -12,6 +12,7 @@ import { clearAftercareNotification } from '../../lib/extension/prompts';
 import { sendCommand } from '../../lib/extension/send';
 import { isToday } from '../../lib/followUps';
 import { t } from '../../lib/i18n';
+import { errorDetail } from '../../lib/i18n/phrases';
 import type { Session } from '../../lib/schemas';
 import { stamp } from '../../lib/sessions/edits';
 import type { AftercareFields } from '../../lib/sessions/model';
@@ -116,7 +117,7 @@ function AftercareView({ stored: storedSession }: { stored: Session }) {
       await clearAftercareNotification(current.id);
       setError(null);
     } catch (failure) {
-      setError(t('errorGeneric', { detail: failure instanceof Error ? failure.message : String(failure) }));
+      setError(t('errorGeneric', { detail: errorDetail(failure) }));
     } finally {
       setBusy(false);
     }

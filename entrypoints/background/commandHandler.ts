@@ -22,7 +22,7 @@ export async function handleCommand(
   follow: (work: Promise<LifecycleEvent[]>) => void,
 ): Promise<CommandReply> {
   const parsed = commandSchema.safeParse(message);
-  if (!parsed.success) return { ok: false, error: 'the request was not understood' };
+  if (!parsed.success) return { ok: false, error: 'not-understood' };
   const command = parsed.data;
   try {
     switch (command.type) {
@@ -43,7 +43,7 @@ export async function handleCommand(
         const work = restartOnTab(command.tabId, tab.url);
         follow(work);
         const started = (await work).find((event) => event.type === 'started');
-        return started ? { ok: true, sessionId: started.session.id } : { ok: false, error: 'this tab is not a call' };
+        return started ? { ok: true, sessionId: started.session.id } : { ok: false, error: 'not-a-call' };
       }
       case 'open-aftercare':
         await openAftercarePage(command.sessionId);

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openPanel } from '../../lib/extension/panel';
 import { sessionIdOfNotification } from '../../lib/extension/prompts';
+import { onLanguageChange } from '../../lib/i18n';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
 import { moveChecklistsOut, repairLists, storeWaitingEdits } from '../../lib/sessions/store';
 import { openSessions, sessionDigest, settings } from '../../lib/storage/items';
@@ -54,6 +55,8 @@ export default defineBackground(() => {
     .catch(report);
   openSessions.get().then(showBadges).catch(report);
   openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
+  // The badge's titles follow a language chosen in Settings; notifications take it when they are made.
+  onLanguageChange(() => openSessions.get().then(showBadges).catch(report));
 
   // Records that waited while Callcare was locked are written as soon as it is unlocked.
   watchVault(() => {

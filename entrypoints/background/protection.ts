@@ -52,7 +52,7 @@ export function acceptProtectionPort(port: JobPort): void {
 
 async function runJob(message: unknown, post: (update: ProtectionJobUpdate) => void): Promise<void> {
   const parsed = protectionJobSchema.safeParse(message);
-  if (!parsed.success) return post({ type: 'failed', wrongPassphrase: false, error: 'the request was not understood' });
+  if (!parsed.success) return post({ type: 'failed', wrongPassphrase: false, error: 'not-understood' });
   let lastPosted = 0;
   const onProgress: ProgressReport = (done, total) => {
     const now = Date.now();

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useStored } from '../../components/useStored';
 import { t } from '../../lib/i18n';
+import { errorDetail } from '../../lib/i18n/phrases';
 import { customHostPattern, normaliseHost, platformForHost } from '../../lib/platforms';
 import { settings } from '../../lib/storage/items';
 
@@ -35,7 +36,7 @@ export function HostsSection() {
       },
       (failure: unknown) => {
         setAsking(null);
-        setError(t('errorGeneric', { detail: String(failure) }));
+        setError(t('errorGeneric', { detail: errorDetail(failure) }));
       },
     );
   };

@@ -12,6 +12,7 @@ import { type ActiveTab, activeTab } from '../../lib/extension/activeTab';
 import { openPanel } from '../../lib/extension/panel';
 import { sendCommand } from '../../lib/extension/send';
 import { t } from '../../lib/i18n';
+import { errorDetail } from '../../lib/i18n/phrases';
 import { detectCall } from '../../lib/platforms';
 import type { SessionPlatform } from '../../lib/schemas';
 import { stamp } from '../../lib/sessions/edits';
@@ -48,7 +49,7 @@ export function App() {
   if (tab === undefined || open.value === undefined) return <main className="popup">{t('loading')}</main>;
 
   const call = tab ? detectCall(tab.url, stored.value?.customHosts) : null;
-  const fail = (reason: string) => setError(t('errorGeneric', { detail: reason }));
+  const fail = (reason: string) => setError(t('errorGeneric', { detail: errorDetail(reason) }));
   // The panel must be opened synchronously inside the click, before anything is awaited.
   const openChecklist = () => {
     if (!tab) return;

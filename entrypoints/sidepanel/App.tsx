@@ -5,6 +5,7 @@ import { useStored } from '../../components/useStored';
 import { activeTab } from '../../lib/extension/activeTab';
 import { sendCommand } from '../../lib/extension/send';
 import { t } from '../../lib/i18n';
+import { errorDetail } from '../../lib/i18n/phrases';
 import type { OpenSessions } from '../../lib/schemas';
 import { sessions } from '../../lib/sessions/records';
 import { openSessions } from '../../lib/storage/items';
@@ -87,7 +88,7 @@ export function App() {
   const byHand = Object.entries(open.value).filter(([, entry]) => entry.status === 'running' && entry.tabId === null);
   const current = session.value ?? null;
   const command = (run: Promise<{ ok: boolean; error?: string }>) =>
-    run.then((reply) => setError(reply.ok ? null : t('errorGeneric', { detail: reply.error ?? '' })));
+    run.then((reply) => setError(reply.ok ? null : t('errorGeneric', { detail: errorDetail(reply.error ?? '') })));
 
   return (
     <main className="panel">

@@ -4,6 +4,7 @@
  * window, which follows the active tab by itself.
  */
 import { browser } from 'wxt/browser';
+import { CallcareError } from '../errors';
 
 const hasSidePanel = () => typeof chrome !== 'undefined' && chrome.sidePanel !== undefined;
 
@@ -28,8 +29,8 @@ export function openPanel(target: { tabId?: number; windowId?: number }): Promis
   if (hasSidePanel()) {
     if (target.tabId !== undefined) return chrome.sidePanel.open({ tabId: target.tabId });
     if (target.windowId !== undefined) return chrome.sidePanel.open({ windowId: target.windowId });
-    return Promise.reject(new Error('no tab or window to open the panel in'));
+    return Promise.reject(new CallcareError('no-panel-window'));
   }
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  return sidebar ? sidebar.open() : Promise.reject(new Error('this browser has no side panel'));
+  return sidebar ? sidebar.open() : Promise.reject(new CallcareError('no-side-panel'));
 }

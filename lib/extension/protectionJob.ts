@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { PROTECTION_PORT, type ProtectionJob, protectionJobUpdateSchema } from '../commands';
+import { CallcareError } from '../errors';
 import { type ProgressReport, WrongPassphraseError } from '../storage/protection';
 
 export function runProtectionJob(job: ProtectionJob, onProgress: ProgressReport): Promise<void> {
@@ -27,9 +28,7 @@ export function runProtectionJob(job: ProtectionJob, onProgress: ProgressReport)
         settle(() => reject(failure.wrongPassphrase ? new WrongPassphraseError() : new Error(failure.error)));
       }
     });
-    port.onDisconnect.addListener(() =>
-      settle(() => reject(new Error('the background stopped before the work was done'))),
-    );
+    port.onDisconnect.addListener(() => settle(() => reject(new CallcareError('background-stopped'))));
     port.postMessage(job);
   });
 }

@@ -1,4 +1,5 @@
 /** Sentences put together from several messages, shared by more than one page. */
+import { CallcareError, isErrorCode } from '../errors';
 import type { SetAsideReason } from '../schemas';
 import { formatList } from '../time';
 import { type MessageKey, t } from './index';
@@ -31,3 +32,15 @@ export function countRecords(counts: RecordCounts): string {
 /** A retention period: whole years as years, else days. */
 export const retentionPeriodText = (days: number): string =>
   days > 0 && days % 365 === 0 ? t('retentionYears', { years: days / 365 }) : t('retentionDays', { days });
+
+/**
+ * What went wrong, in words for the screen: Callcare's own errors (and the
+ * background's replies) by their code in the current language; anything else,
+ * such as the browser's own storage errors, as the browser worded it.
+ */
+export function errorDetail(failure: unknown): string {
+  if (failure instanceof CallcareError) return t(`error.${failure.code}`);
+  if (isErrorCode(failure)) return t(`error.${failure}`);
+  if (failure instanceof Error) return isErrorCode(failure.message) ? t(`error.${failure.message}`) : failure.message;
+  return String(failure);
+}

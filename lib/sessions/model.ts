@@ -2,6 +2,8 @@
  * A session's record and every change a practitioner makes to it. Pure: each
  * function takes a session and returns a new one, with the time passed in.
  */
+
+import { CallcareError } from '../errors';
 import type {
   Aftercare,
   AgreementRecord,
@@ -182,7 +184,7 @@ export function hasRecords(session: Session): boolean {
 
 /** Runs the session with another template. Only before anything is recorded, so no record is ever hidden. */
 export function switchTemplate(session: Session, template: TemplateSnapshot): Session {
-  if (hasRecords(session)) throw new Error('the checklist can only be changed before anything is recorded');
+  if (hasRecords(session)) throw new CallcareError('checklist-locked');
   return { ...session, template, agreements: agreementsFor(template), checks: {} };
 }
 
@@ -221,7 +223,7 @@ export function suggestsJoinedLater(session: Session, now: number): boolean {
 export function addPerson(session: Session, person: NewPerson, now: number): Session {
   const name = person.name.trim();
   // The practitioner themselves needs no name; everyone else a first name or an initial.
-  if (name.length === 0 && person.role !== 'me') throw new Error('a person needs a first name or an initial');
+  if (name.length === 0 && person.role !== 'me') throw new CallcareError('person-needs-name');
   const added: Person = { ...person, name, notedAt: now };
   return { ...session, people: [...session.people, added] };
 }

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { deriveKey, exportKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from '../crypto';
+import { CallcareError } from '../errors';
 import { checklists, clients, sessionDigest, storedSessions, templates } from './items';
 import { withLock } from './lock';
 import { isSealedRecord, QUARANTINE_PREFIX, sealedRecordSchema, VAULT_LOCK } from './stored';
@@ -158,7 +159,7 @@ export function turnOn(
   onProgress: ProgressReport = noProgress,
 ): Promise<void> {
   return withLock(VAULT_LOCK, async () => {
-    if (await activeProtection()) throw new Error('protection is already on');
+    if (await activeProtection()) throw new CallcareError('protection-on');
     await hook('derive');
     const next = await newProtection(passphrase);
     await rewrap(null, next, hook, onProgress);
@@ -174,7 +175,7 @@ export function changePassphrase(
 ): Promise<void> {
   return withLock(VAULT_LOCK, async () => {
     const protection = await activeProtection();
-    if (!protection) throw new Error('protection is off');
+    if (!protection) throw new CallcareError('protection-off');
     await hook('derive');
     const old = await keyFor(current, protection);
     const next = await newProtection(replacement);

@@ -141,7 +141,7 @@ describe('a caseload', () => {
     const page = await options(h, '#clients');
     await page.getByRole('link', { name: 'EX-7' }).click();
     await page.getByRole('button', { name: 'Delete client' }).click();
-    await page.getByText('Delete EX-7 and all their 1 session and aftercare note? This cannot be undone.').waitFor();
+    await page.getByText('Delete EX-7 and their 1 session and its aftercare note? This cannot be undone.').waitFor();
     await page.getByRole('button', { name: 'Yes, delete the client and 1 session' }).click();
     await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
     await expect.poll(() => storedSessions(h)).toEqual([]);

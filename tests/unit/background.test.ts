@@ -96,9 +96,9 @@ describe('the background', () => {
     ]);
     expect(await sessions.all()).toEqual([]);
     expect(await send({ type: 'start-by-hand', platform: 'carrier-pigeon' })).toEqual([
-      { ok: false, error: 'the request was not understood' },
+      { ok: false, error: 'not-understood' },
     ]);
-    expect(await send('hello')).toEqual([{ ok: false, error: 'the request was not understood' }]);
+    expect(await send('hello')).toEqual([{ ok: false, error: 'not-understood' }]);
     const [reply] = await send({ type: 'start-by-hand', platform: 'other' });
     expect(reply).toMatchObject({ ok: true });
     expect((await sessions.all())[0]).toMatchObject({ platform: 'other', origin: 'manual' });

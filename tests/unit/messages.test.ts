@@ -1,7 +1,8 @@
 /** English messages read with the right noun ("1 session", "2 sessions"), and one way of writing a date on every page. */
 import { describe, expect, it } from 'vitest';
+import { CallcareError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
-import { countRecords, retentionPeriodText } from '../../lib/i18n/phrases';
+import { countRecords, errorDetail, retentionPeriodText } from '../../lib/i18n/phrases';
 import { formatDate, formatDateTime, formatDay, formatDuration } from '../../lib/time';
 
 describe('messages with a count', () => {
@@ -81,5 +82,14 @@ describe('dates and durations', () => {
     expect(formatDuration(60 * 60_000, 'en')).toBe('1 hr');
     expect(formatDuration(12 * 60_000, 'en')).toBe('12 min');
     expect(formatDuration(20_000, 'en')).toBe('less than a minute');
+  });
+});
+
+describe('errors', () => {
+  it("are shown in words: Callcare's own by their code, the browser's as it worded them", () => {
+    expect(errorDetail(new CallcareError('no-side-panel'))).toBe('this browser has no side panel');
+    // A reply from the background names the code alone.
+    expect(errorDetail('not-a-call')).toBe('this tab is not a call');
+    expect(errorDetail(new Error('QUOTA_BYTES quota exceeded'))).toBe('QUOTA_BYTES quota exceeded');
   });
 });

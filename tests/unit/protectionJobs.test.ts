@@ -71,9 +71,7 @@ describe('protection jobs in the service worker', () => {
     const confused = portFrom(OWN_PAGE);
     confused.send({ type: 'turn-on' });
     await confused.disconnected;
-    expect(confused.posted).toEqual([
-      { type: 'failed', wrongPassphrase: false, error: 'the request was not understood' },
-    ]);
+    expect(confused.posted).toEqual([{ type: 'failed', wrongPassphrase: false, error: 'not-understood' }]);
     expect(await vaultStatus()).toBe('off');
   });
 });
