@@ -60,7 +60,16 @@ export function formatNumber(value: number, locale = currentLocale()): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
-/** "in 2 days", "tomorrow", "yesterday": a day's distance from today, in words. */
-export function formatDaysFromToday(days: number, locale = currentLocale()): string {
+/** "today", "tomorrow", "in 4 days": how far a stored day key ("2026-11-26") is from today, in words. */
+export function formatDayDistance(day: string, now = Date.now(), locale = currentLocale()): string {
+  const [year, month, date] = day.split('-').map(Number);
+  if (!year || !month || !date) return '';
+  const today = new Date(now);
+  // Both at noon, so a daylight-saving change between them does not count as a day.
+  const days = Math.round(
+    (new Date(year, month - 1, date, 12).getTime() -
+      new Date(today.getFullYear(), today.getMonth(), today.getDate(), 12).getTime()) /
+      86_400_000,
+  );
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
 }

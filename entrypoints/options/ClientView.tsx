@@ -16,7 +16,7 @@ import type { Client, Session } from '../../lib/schemas';
 import { progress } from '../../lib/sessions/model';
 import { sessions } from '../../lib/sessions/records';
 import { clients } from '../../lib/storage/items';
-import { formatDate, formatDateTime } from '../../lib/time';
+import { formatDate, formatDateTime, formatDayDistance } from '../../lib/time';
 
 function SessionEntry({ session }: { session: Session }) {
   const done = progress(session);
@@ -108,7 +108,7 @@ function NextContact({ sessions: all }: { sessions: Session[] }) {
       {passed ? (
         t('clientNextContactPassed', { date: formatContactDate(date) })
       ) : (
-        <strong>{t('clientNextContact', { date: formatContactDate(date) })}</strong>
+        <strong>{t('clientNextContact', { date: formatContactDate(date), distance: formatDayDistance(date) })}</strong>
       )}
     </p>
   );

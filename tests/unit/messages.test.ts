@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CallcareError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { countRecords, errorDetail, retentionPeriodText } from '../../lib/i18n/phrases';
-import { formatDate, formatDateTime, formatDay, formatDuration } from '../../lib/time';
+import { formatDate, formatDateTime, formatDay, formatDayDistance, formatDuration } from '../../lib/time';
 
 describe('messages with a count', () => {
   it.each([
@@ -91,5 +91,19 @@ describe('errors', () => {
     // A reply from the background names the code alone.
     expect(errorDetail('not-a-call')).toBe('this tab is not a call');
     expect(errorDetail(new Error('QUOTA_BYTES quota exceeded'))).toBe('QUOTA_BYTES quota exceeded');
+  });
+});
+
+describe('a day from today', () => {
+  const now = new Date(2026, 10, 22, 23, 30).getTime();
+  it.each([
+    ['2026-11-22', 'en', 'today'],
+    ['2026-11-23', 'en', 'tomorrow'],
+    ['2026-11-26', 'en', 'in 4 days'],
+    ['2026-11-26', 'nl', 'over 4 dagen'],
+    ['2026-11-23', 'de', 'morgen'],
+    ['2026-11-21', 'fr', 'hier'],
+  ])('%s from 22 Nov 2026 in %s is "%s"', (day, locale, words) => {
+    expect(formatDayDistance(day, now, locale)).toBe(words);
   });
 });
