@@ -49,7 +49,9 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
     <section aria-labelledby="present-heading">
       <h2 id="present-heading">{t('panelPresentHeading')}</h2>
       <p className="muted small">{t('panelPresentHint')}</p>
-      {(['client', 'practitioner'] as const).map((listSide) => {
+      {/* Nobody yet: one line, not a heading per side, so the rules stay near the top. */}
+      {session.people.length === 0 && <p className="muted small">{t('panelNobody')}</p>}
+      {(session.people.length === 0 ? [] : (['client', 'practitioner'] as const)).map((listSide) => {
         const people = session.people.filter((person) => person.side === listSide);
         return (
           <div key={listSide} className="side">
@@ -136,7 +138,7 @@ export function PeoplePresent({ session, onAdd, onRemove }: Props) {
           <div className="row">
             <button type="submit">{t('panelAddPerson')}</button>
             <button type="button" className="link" aria-expanded={true} onClick={() => setAdding(false)}>
-              {t('panelEndNo')}
+              {t('panelAddPersonDone')}
             </button>
           </div>
         </form>

@@ -28,6 +28,7 @@ export function ShareWithClient({ session }: { session: Session }) {
       <button
         ref={opener}
         type="button"
+        className="link"
         aria-expanded={open}
         aria-controls={open ? boxId : undefined}
         onClick={() => setOpen((was) => !was)}

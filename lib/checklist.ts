@@ -43,9 +43,12 @@ export const isDefaultItem = (id: string): id is DefaultItemId => DEFAULT_IDS.ha
 export const itemLabel = (id: string, recorded: string): string =>
   isDefaultItem(id) ? t(`checklist.${id}.text`) : recorded;
 
-/** The built-in template's name in the current language; a stored template keeps its own. */
-export const templateName = (template: { id: string; name: string }): string =>
-  template.id === BUILT_IN_TEMPLATE_ID ? t('defaultTemplateName') : template.name;
+/**
+ * A template's name: the built-in one as Callcare made it (version 1) in the
+ * current language; any other, the built-in once edited included, by the name it was given.
+ */
+export const templateName = (template: { id: string; name: string; version: number }): string =>
+  template.id === BUILT_IN_TEMPLATE_ID && template.version === 1 ? t('defaultTemplateName') : template.name;
 
 export const PHASES: readonly Phase[] = ['before', 'rules', 'during'];
 

@@ -84,7 +84,7 @@ function SessionActions({ session }: { session: Session }) {
               {t('sessionDeleteYes')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              {t('panelEndNo')}
+              {t('cancel')}
             </button>
           </>
         ) : (

@@ -143,7 +143,7 @@ function DeleteClient({ client, count }: { client: Client; count: number }) {
           {t('clientDeleteYes', { count })}
         </button>
         <button type="button" onClick={() => setConfirming(false)}>
-          {t('panelEndNo')}
+          {t('cancel')}
         </button>
       </div>
     </div>

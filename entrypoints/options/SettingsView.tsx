@@ -65,7 +65,7 @@ function Quarantine() {
                     {t('optionsQuarantineDelete')}
                   </button>
                   <button type="button" onClick={() => setConfirming(null)}>
-                    {t('panelEndNo')}
+                    {t('cancel')}
                   </button>
                 </>
               ) : (

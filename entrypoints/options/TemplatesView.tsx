@@ -60,7 +60,7 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
                   : t('checklistsDelete', { name: template.name })}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
-                {t('panelEndNo')}
+                {t('cancel')}
               </button>
             </span>
           ) : (

@@ -12,6 +12,7 @@ import { type Harness, launch, openSettings, storedSessions } from './harness';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 const GROUPS = [
+  'Language',
   'The call',
   'Your own wellbeing',
   'Protection and data',
