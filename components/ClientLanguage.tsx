@@ -20,12 +20,17 @@ export function ClientLanguage({
         onChange={(event) => onChange(event.target.value === '' ? null : languageSchema.parse(event.target.value))}
       >
         <option value="">{t('clientLanguageSame', { language: LANGUAGE_NAMES[currentLanguage()] })}</option>
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </div>
   );
+}
+
+/** One option per language, each named in itself and marked as that language for screen readers. */
+export function LanguageOptions() {
+  return LANGUAGES.map((code) => (
+    <option key={code} value={code} lang={code}>
+      {LANGUAGE_NAMES[code]}
+    </option>
+  ));
 }

@@ -6,11 +6,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { type Catalogue, currentLanguage, loadCatalogue, t } from '../lib/i18n';
-import { LANGUAGE_NAMES, LANGUAGES, type Language, languageSchema } from '../lib/i18n/languages';
+import { type Language, languageSchema } from '../lib/i18n/languages';
 import type { Session } from '../lib/schemas';
 import { shareText } from '../lib/share';
 import { clients } from '../lib/storage/items';
 import { Checkbox } from './Checkbox';
+import { LanguageOptions } from './ClientLanguage';
 import { useStored } from './useStored';
 
 export function ShareWithClient({ session }: { session: Session }) {
@@ -134,11 +135,7 @@ function ShareBox({
             setLanguage(languageSchema.parse(event.target.value));
           }}
         >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
+          <LanguageOptions />
         </select>
       </div>
       <Checkbox label={t('shareIncludeDeclined')} checked={includeDeclined} onChange={setIncludeDeclined} />

@@ -1,16 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
+import { LanguageOptions } from '../../components/ClientLanguage';
 import { useOptimistic } from '../../components/useOptimistic';
 import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
 import { browserLanguageTag, type MessageKey, t } from '../../lib/i18n';
-import {
-  LANGUAGE_NAMES,
-  LANGUAGES,
-  type LanguageChoice,
-  languageChoiceSchema,
-  resolveLanguage,
-} from '../../lib/i18n/languages';
+import { LANGUAGE_NAMES, type LanguageChoice, languageChoiceSchema, resolveLanguage } from '../../lib/i18n/languages';
 import { quarantineReasonText } from '../../lib/i18n/phrases';
 import type { Settings } from '../../lib/schemas';
 import { settings } from '../../lib/storage/items';
@@ -171,11 +166,7 @@ function LanguagePicker({ choice, onChange }: { choice: LanguageChoice; onChange
         onChange={(event) => onChange(languageChoiceSchema.parse(event.target.value))}
       >
         <option value="auto">{t('settingsLanguageAuto', { language: LANGUAGE_NAMES[browserLanguage] })}</option>
-        {LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {LANGUAGE_NAMES[language]}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
       <p id={hint} className="muted small">
         {t('settingsLanguageHint')}
