@@ -178,6 +178,7 @@ describe.each(['nl', 'de', 'fr'])('Callcare in a browser started in %s', (langua
     const options = await h.extensionPage('options.html#settings');
     await options.getByRole('heading', { name: t('optionsTitle'), level: 1 }).waitFor();
     await expectNoEnglish(options, language, 'Settings');
+    expect(await axeViolations(options), 'Settings').toEqual([]);
     const views = [
       ['#clients', 'clientsTitle'],
       ['#checklists', 'checklistsTitle'],
@@ -188,6 +189,7 @@ describe.each(['nl', 'de', 'fr'])('Callcare in a browser started in %s', (langua
       await options.goto(`chrome-extension://${h.extensionId}/options.html${hash}`);
       await options.getByRole('heading', { name: t(title), level: 1 }).waitFor();
       await expectNoEnglish(options, language, hash);
+      expect(await axeViolations(options), hash).toEqual([]);
     }
   });
 });
