@@ -1,7 +1,8 @@
 /** Today's sessions against the daily maximum, and a calm, dismissible word when this session is beyond it. */
 import { dayKey } from '../lib/days';
 import { t } from '../lib/i18n';
-import { dayCounts, dayMarks, settings } from '../lib/storage/items';
+import { settings } from '../lib/settings';
+import { dayCounts, dayMarks } from '../lib/storage/items';
 import { useStored } from './useStored';
 
 export function TodayCount() {

@@ -222,6 +222,17 @@ export const storedSessionSchema = sessionSchema.extend({
   ]),
 });
 
+/** The settings an organisation's policy can give a value to (lib/policy.ts, lib/settings.ts). */
+export const policySettingSchema = z.enum([
+  'defaultTemplateId',
+  'maxSessionsPerDay',
+  'workingDays',
+  'workdayEnd',
+  'retentionDays',
+  'autoLockMinutes',
+  'language',
+]);
+
 export const settingsSchema = z.object({
   openAftercareOnEnd: z.boolean(),
   notifyOnEnd: z.boolean(),
@@ -260,6 +271,8 @@ export const settingsSchema = z.object({
   remindNextContact: z.boolean(),
   /** The language Callcare is shown in; "auto" follows the browser. A value Callcare no longer knows reads as "auto". */
   language: languageChoiceSchema.catch('auto'),
+  /** The settings an organisation's policy can give that the practitioner chose themselves (lib/settings.ts). */
+  chosen: z.array(policySettingSchema).max(policySettingSchema.options.length),
 });
 
 export const considerationIdSchema = z.enum([

@@ -26,7 +26,7 @@ const readableItemSchema = checklistItemSchema.extend({
 });
 const templateNameSchema = z.string().trim().min(1).max(100).pipe(displayTextSchema(100));
 
-const templateFileSchema = z.object({
+export const templateFileSchema = z.object({
   format: z.literal(TEMPLATE_FILE_FORMAT),
   formatVersion: z.literal(1),
   name: templateNameSchema,

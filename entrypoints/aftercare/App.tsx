@@ -17,7 +17,8 @@ import type { Session } from '../../lib/schemas';
 import { stamp } from '../../lib/sessions/edits';
 import type { AftercareFields } from '../../lib/sessions/model';
 import { sessions } from '../../lib/sessions/records';
-import { openSessions, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { openSessions } from '../../lib/storage/items';
 import { formatClock, formatDateTime, formatDuration } from '../../lib/time';
 
 export function App() {

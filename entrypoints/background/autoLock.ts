@@ -4,7 +4,7 @@
  * lock itself only forgets the key, so nothing written is lost.
  */
 import { browser } from 'wxt/browser';
-import { settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
 import { lock } from '../../lib/storage/protection';
 import { vaultStatus } from '../../lib/storage/vault';
 

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { dayKey } from '../../lib/days';
 import { t } from '../../lib/i18n';
 import { languageReady } from '../../lib/i18n/start';
-import { dayCounts, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { dayCounts } from '../../lib/storage/items';
 
 export const LIMIT_NOTIFICATION = 'daily-limit';
 

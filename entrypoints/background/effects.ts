@@ -3,7 +3,8 @@
 import { enablePanelForTab } from '../../lib/extension/panel';
 import type { LifecycleEvent } from '../../lib/sessions/lifecycle';
 import { markPrompted } from '../../lib/sessions/store';
-import { openSessions, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { openSessions } from '../../lib/storage/items';
 import { notifyAftercare, openAftercarePage } from './aftercarePrompt';
 import { markTab, unmarkTab } from './badge';
 import { noticeIfOverLimit } from './dailyLimit';

@@ -10,7 +10,8 @@ import { dateOf, nextContactReminderAt } from '../../lib/followUps';
 import { t } from '../../lib/i18n';
 import { languageReady } from '../../lib/i18n/start';
 import { type DigestEntry, rowsOf } from '../../lib/sessions/digest';
-import { sessionDigest, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { sessionDigest } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
 import { formatClock, formatDate, formatDateTime } from '../../lib/time';
 

@@ -4,7 +4,8 @@ import { t } from '../../lib/i18n';
 import { languageReady } from '../../lib/i18n/start';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
-import { sessionDigest, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { sessionDigest } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
 
 export const RETENTION_ALARM = 'retention-check';

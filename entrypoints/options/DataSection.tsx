@@ -21,7 +21,8 @@ import { countRecords, retentionPeriodText, setAsideReasonText } from '../../lib
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
-import { sessionDigest, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { sessionDigest } from '../../lib/storage/items';
 import { formatDate } from '../../lib/time';
 import { saveFile, today } from './download';
 

@@ -9,7 +9,8 @@ import { t } from '../../lib/i18n';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
-import { clients, sessionDigest, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { clients, sessionDigest } from '../../lib/storage/items';
 import { formatClock, formatDateTime } from '../../lib/time';
 
 const PAGE = 100;

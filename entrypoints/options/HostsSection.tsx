@@ -4,7 +4,7 @@ import { useStored } from '../../components/useStored';
 import { t } from '../../lib/i18n';
 import { errorDetail } from '../../lib/i18n/phrases';
 import { customHostPattern, normaliseHost, platformForHost } from '../../lib/platforms';
-import { settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
 
 /** The hosts added, and adding one; its heading is the Settings group's. */
 export function HostsSection() {

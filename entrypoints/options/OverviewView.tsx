@@ -4,7 +4,8 @@ import { useStored } from '../../components/useStored';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { lastWeeks } from '../../lib/days';
 import { t } from '../../lib/i18n';
-import { sessionDigest, settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { sessionDigest } from '../../lib/storage/items';
 import { formatDay } from '../../lib/time';
 import { SELF_RATINGS, weeklyWellbeing } from '../../lib/wellbeing';
 

@@ -8,7 +8,7 @@ import { browserLanguageTag, type MessageKey, t } from '../../lib/i18n';
 import { LANGUAGE_NAMES, type LanguageChoice, languageChoiceSchema, resolveLanguage } from '../../lib/i18n/languages';
 import { quarantineReasonText } from '../../lib/i18n/phrases';
 import type { Settings } from '../../lib/schemas';
-import { settings } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
 import { type QuarantineRecord, quarantined } from '../../lib/storage/stored';
 import { formatDateTime } from '../../lib/time';
 import { DataSection, DeleteEverything } from './DataSection';

@@ -6,7 +6,8 @@ import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateB
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, templateName } from '../../lib/checklist';
 import { t } from '../../lib/i18n';
 import type { Template } from '../../lib/schemas';
-import { settings, templates } from '../../lib/storage/items';
+import { settings } from '../../lib/settings';
+import { templates } from '../../lib/storage/items';
 import { templateToFile } from '../../lib/templateFile';
 
 function download(template: Template) {

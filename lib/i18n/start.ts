@@ -1,5 +1,5 @@
 /** Loads the language the practitioner chose (or the browser's) and follows the choice when it changes. */
-import { settings } from '../storage/items';
+import { settings } from '../settings';
 import { applyCatalogue, browserLanguageTag, type Catalogue, loadCatalogue } from './index';
 import { FALLBACK_LANGUAGE, type LanguageChoice, resolveLanguage } from './languages';
 

@@ -16,7 +16,8 @@
 import type { Call } from '../platforms';
 import { detectCall } from '../platforms';
 import type { EndReason, OpenSession, SessionPlatform } from '../schemas';
-import { endedTabs, openSessions, settings } from '../storage/items';
+import { settings } from '../settings';
+import { endedTabs, openSessions } from '../storage/items';
 import { withLock } from '../storage/lock';
 import { type Brief, briefs } from './openList';
 import { recordLifecycle, repairLists, writePending as writePendingRecords } from './store';

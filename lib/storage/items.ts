@@ -142,13 +142,15 @@ export const DEFAULT_SETTINGS: Settings = {
   wellbeingView: true,
   remindNextContact: true,
   language: 'auto',
+  chosen: [],
 };
 
-export const settings = defineItem({
+/** The practitioner's own settings. Read them through lib/settings.ts, which lays an organisation's policy over them. */
+export const ownSettings = defineItem({
   key: 'settings',
   area: 'local',
   schema: settingsSchema,
-  version: 6,
+  version: 7,
   migrations: settingsMigrations,
   fallback: () => ({ ...DEFAULT_SETTINGS }),
   clearedWhen: 'never',

@@ -61,6 +61,24 @@ export const settingsMigrations: Migrations = {
   5: (previous) => ({ ...z.looseObject({}).parse(previous), remindNextContact: true }),
   // v6 (languages): Callcare follows the browser's language until the practitioner chooses one.
   6: (previous) => ({ ...z.looseObject({}).parse(previous), language: 'auto' }),
+  // v7 (organisations): which settings the practitioner chose, so an organisation's value does not override them.
+  // Before, any value other than Callcare's own default was a choice.
+  7: (previous) => {
+    const settings = z.looseObject({}).parse(previous);
+    const defaults: Record<string, unknown> = {
+      defaultTemplateId: 'default',
+      maxSessionsPerDay: null,
+      workingDays: [1, 2, 3, 4, 5],
+      workdayEnd: null,
+      retentionDays: null,
+      autoLockMinutes: 15,
+      language: 'auto',
+    };
+    const chosen = Object.keys(defaults).filter(
+      (key) => key in settings && JSON.stringify(settings[key]) !== JSON.stringify(defaults[key]),
+    );
+    return { ...settings, chosen };
+  },
 };
 
 export const clientMigrations: Migrations = {

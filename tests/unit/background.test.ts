@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background/index';
 import { sessions } from '../../lib/sessions/records';
-import { DEFAULT_SETTINGS, settings } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, ownSettings } from '../../lib/storage/items';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const PAGE = 'chrome-extension://test-extension-id/popup.html';
@@ -67,7 +67,7 @@ describe('the background', () => {
   });
 
   it('does not open the aftercare page when the practitioner turned that off, but still notifies', async () => {
-    await settings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
     const tabId = await openTab(MEET);
     await vi.waitFor(async () => expect(await sessions.all()).toHaveLength(1));
     await closeTab(tabId);

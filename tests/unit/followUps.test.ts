@@ -9,7 +9,7 @@ import { rowsOf } from '../../lib/sessions/digest';
 import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
 import { briefs } from '../../lib/sessions/openList';
 import { editSession } from '../../lib/sessions/store';
-import { DEFAULT_SETTINGS, openSessions, sessionDigest, settings } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, openSessions, ownSettings, sessionDigest } from '../../lib/storage/items';
 import { lock, turnOn } from '../../lib/storage/protection';
 import { forgetCached } from '../../lib/storage/vault';
 
@@ -146,7 +146,7 @@ describe('follow-up reminders in the worker', () => {
     await editSession(id, [{ type: 'aftercare', fields: { nextContact: '2026-11-28' }, at: 1 }]);
     await scheduleFollowUps(at(20, 11));
     expect(await alarmTimes()).toEqual({ [`next-contact:${id}`]: at(27, 9) });
-    await settings.set({ ...DEFAULT_SETTINGS, remindNextContact: false });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, remindNextContact: false });
     await scheduleFollowUps(at(20, 11, 1));
     expect(await alarmTimes()).toEqual({});
   });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recover } from '../../lib/sessions/lifecycle';
 import { sessions } from '../../lib/sessions/records';
-import { openSessions, sessionDigest, settings } from '../../lib/storage/items';
+import { openSessions, ownSettings, sessionDigest } from '../../lib/storage/items';
 import { quarantined } from '../../lib/storage/stored';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -28,7 +28,7 @@ const read = {
   },
   settings: async (stored: unknown) => {
     await fakeBrowser.storage.local.set({ settings: stored });
-    return settings.get();
+    return ownSettings.get();
   },
   openSessions: async (stored: unknown) => {
     await fakeBrowser.storage.local.set({ openSessions: stored });
@@ -109,7 +109,7 @@ describe('stored values from every earlier format', () => {
       ['5b0c1f7e-2f4a-4d33-9a51-0c7f0c1d2e3f', 'aftercare-pending'],
     ]);
     expect(Object.keys(await openSessions.get())).toEqual(['5b0c1f7e-2f4a-4d33-9a51-0c7f0c1d2e3f']);
-    expect(await settings.get()).toEqual({
+    expect(await ownSettings.get()).toEqual({
       openAftercareOnEnd: false,
       notifyOnEnd: true,
       defaultTemplateId: 'default',
@@ -122,6 +122,7 @@ describe('stored values from every earlier format', () => {
       wellbeingView: true,
       remindNextContact: true,
       language: 'auto',
+      chosen: [],
     });
     expect(await quarantined.all()).toEqual([]);
   });

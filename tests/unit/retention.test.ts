@@ -13,7 +13,7 @@ import {
   setAgreementNote,
   setAgreementState,
 } from '../../lib/sessions/model';
-import { DEFAULT_SETTINGS, sessionDigest, settings } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, ownSettings, sessionDigest } from '../../lib/storage/items';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
@@ -91,7 +91,7 @@ describe('the daily retention check', () => {
   });
 
   it('counts the sessions due from the digest and says so', async () => {
-    await settings.set({ ...DEFAULT_SETTINGS, retentionDays: 365 });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, retentionDays: 365 });
     await sessionDigest.set(digestFrom([old, older, recent, pending]));
     expect(await checkRetention(NOW)).toBe(2);
     const shown = (await fakeBrowser.notifications.getAll()).retention as unknown as { message: string };

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
 import { t } from '../../lib/i18n';
 import { quarantineReasonText } from '../../lib/i18n/phrases';
-import { DEFAULT_SETTINGS, settings } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, ownSettings } from '../../lib/storage/items';
 import { defineCollection, defineItem, quarantined } from '../../lib/storage/stored';
 
 const quarantineRecords = async () => quarantined.all();
@@ -15,15 +15,15 @@ describe('stored values', () => {
   });
 
   it('round-trips a value in a versioned envelope', async () => {
-    await settings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { v: 6, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
+      settings: { v: 7, data: { ...DEFAULT_SETTINGS, openAftercareOnEnd: false } },
     });
-    expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
+    expect(await ownSettings.get()).toEqual({ ...DEFAULT_SETTINGS, openAftercareOnEnd: false });
   });
 
   it('refuses to write a value that does not fit its schema', async () => {
-    await expect(settings.set({ openAftercareOnEnd: 'yes' } as never)).rejects.toThrow();
+    await expect(ownSettings.set({ openAftercareOnEnd: 'yes' } as never)).rejects.toThrow();
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
   });
 
@@ -57,7 +57,7 @@ describe('stored values', () => {
     'sets aside %s, stores why as a code, shows it in words, and keeps its raw bytes',
     async (_what, stored, code, words) => {
       await fakeBrowser.storage.local.set({ settings: stored });
-      expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
+      expect(await ownSettings.get()).toEqual(DEFAULT_SETTINGS);
       const [record] = await quarantineRecords();
       expect(record?.entry?.key).toBe('settings');
       expect(record?.entry?.reason).toMatchObject(code);
@@ -66,14 +66,14 @@ describe('stored values', () => {
       );
       expect(JSON.parse(record?.entry?.raw ?? 'null')).toEqual(stored);
       // Moved, not copied: the next read does not set it aside again.
-      expect(await settings.get()).toEqual(DEFAULT_SETTINGS);
+      expect(await ownSettings.get()).toEqual(DEFAULT_SETTINGS);
       expect(await quarantineRecords()).toHaveLength(1);
     },
   );
 
   it('sets aside an unreadable value once, even when read from two places at once', async () => {
     await fakeBrowser.storage.local.set({ settings: { v: 1, data: 42 } });
-    await Promise.all([settings.get(), settings.get(), settings.get()]);
+    await Promise.all([ownSettings.get(), ownSettings.get(), ownSettings.get()]);
     expect(await quarantineRecords()).toHaveLength(1);
   });
 
@@ -150,14 +150,14 @@ describe('stored values', () => {
 
   it('does not set aside twice, nor deadlock, when a change finds the value unreadable', async () => {
     await fakeBrowser.storage.local.set({ settings: 'garbage' });
-    const next = await settings.update((current) => ({ ...current, notifyOnEnd: false }));
+    const next = await ownSettings.update((current) => ({ ...current, notifyOnEnd: false }));
     expect(next.notifyOnEnd).toBe(false);
     expect(await quarantineRecords()).toHaveLength(1);
   });
 
   it('lists set-aside records and deletes one only when asked', async () => {
     await fakeBrowser.storage.local.set({ settings: 'garbage' });
-    await settings.get();
+    await ownSettings.get();
     const [record] = await quarantineRecords();
     expect(record).toBeDefined();
     await quarantined.remove(String(record?.storageKey));

@@ -12,7 +12,7 @@ import {
 import { builtInTemplate, defaultTemplate } from '../../lib/checklist';
 import { isReservedKey, SAFE_ID_PATTERN, templateSchema } from '../../lib/schemas';
 import { createSession } from '../../lib/sessions/model';
-import { settings, templates } from '../../lib/storage/items';
+import { ownSettings, templates } from '../../lib/storage/items';
 import {
   describeTemplateIssues,
   editedTemplateSchema,
@@ -89,10 +89,10 @@ describe('template versions', () => {
   it('starts new sessions with the chosen default, and falls back when that template is deleted', async () => {
     const imported = await importTemplate(templateToFile({ ...builtInTemplate(), name: 'Follow-up' }), NOW);
     if (!imported.ok || !imported.id) throw new Error('expected the import to work');
-    await settings.update((current) => ({ ...current, defaultTemplateId: String(imported.id) }));
+    await ownSettings.update((current) => ({ ...current, defaultTemplateId: String(imported.id) }));
     expect((await templateForNewSession()).name).toBe('Follow-up');
     await deleteTemplate(String(imported.id));
-    expect((await settings.get()).defaultTemplateId).toBe('default');
+    expect((await ownSettings.get()).defaultTemplateId).toBe('default');
     expect((await templateForNewSession()).id).toBe('default');
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { noticeIfOverLimit } from '../../entrypoints/background/dailyLimit';
 import { remindWorkdayEnd, scheduleWorkdayEnd, snoozeWorkdayEnd } from '../../entrypoints/background/workdayEnd';
 import { observeTab, tabClosed } from '../../lib/sessions/lifecycle';
-import { DEFAULT_SETTINGS, dayCounts, settings } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, dayCounts, ownSettings } from '../../lib/storage/items';
 
 const originalZone = process.env.TZ;
 
@@ -19,7 +19,7 @@ describe('the workday-end reminder', () => {
   it('is scheduled at the next end of a working day, and not at all without an end time', async () => {
     expect(await scheduleWorkdayEnd(new Date(2026, 10, 20, 9).getTime())).toBeNull();
     expect(await fakeBrowser.alarms.get('workday-end')).toBeUndefined();
-    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
     const saturday = new Date(2026, 10, 21, 10).getTime();
     const when = await scheduleWorkdayEnd(saturday);
     expect(when).toBe(new Date(2026, 10, 23, 17, 30).getTime());
@@ -27,7 +27,7 @@ describe('the workday-end reminder', () => {
   });
 
   it('is not moved by a wake of the worker, even when the computer slept through it', async () => {
-    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
     const friday = new Date(2026, 10, 20, 10).getTime();
     const fridayEnd = new Date(2026, 10, 20, 17, 30).getTime();
     expect(await scheduleWorkdayEnd(friday)).toBe(fridayEnd);
@@ -39,15 +39,15 @@ describe('the workday-end reminder', () => {
   });
 
   it('is planned again when the settings change, and for the next working day once it has been shown', async () => {
-    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, workdayEnd: '17:30' });
     const friday = new Date(2026, 10, 20, 10).getTime();
     await scheduleWorkdayEnd(friday);
-    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: '16:00' });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, workdayEnd: '16:00' });
     await scheduleWorkdayEnd(friday + 60_000);
     expect((await fakeBrowser.alarms.get('workday-end'))?.scheduledTime).toBe(new Date(2026, 10, 20, 16).getTime());
     await remindWorkdayEnd(false, new Date(2026, 10, 20, 16).getTime());
     expect((await fakeBrowser.alarms.get('workday-end'))?.scheduledTime).toBe(new Date(2026, 10, 23, 16).getTime());
-    await settings.set({ ...DEFAULT_SETTINGS, workdayEnd: null });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, workdayEnd: null });
     await scheduleWorkdayEnd(friday);
     expect(await fakeBrowser.alarms.get('workday-end')).toBeUndefined();
   });
@@ -88,7 +88,7 @@ describe('the daily maximum', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('counts each session on its day, and speaks up only beyond the maximum', async () => {
-    await settings.set({ ...DEFAULT_SETTINGS, maxSessionsPerDay: 2 });
+    await ownSettings.set({ ...DEFAULT_SETTINGS, maxSessionsPerDay: 2 });
     for (const tab of [1, 2]) await observeTab(tab, 'https://meet.google.com/abc-defg-hij');
     expect(await noticeIfOverLimit(Date.now())).toBe(false);
     await observeTab(3, 'https://meet.google.com/abc-defg-hij');

@@ -1,0 +1,135 @@
+/**
+ * An organisation's policy for Callcare, as its IT department sets it with the
+ * browser's own enterprise policies (Chrome and Edge: managed storage, with
+ * `public/managed_schema.json`; Firefox: `policies.json`). See docs/ADMIN.md.
+ *
+ * Parsed key by key: a value that does not fit is ignored alone, with the
+ * reason kept to show in "Your organisation", and the rest still applies. A
+ * policy never changes the practitioner's own settings or any record; it is
+ * laid over them when settings are read (lib/settings.ts).
+ */
+import { z } from 'zod';
+import { languageSchema } from './i18n/languages';
+import { safeIdSchema } from './schemas';
+import { templateFileSchema } from './templateFile';
+
+const hostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/)
+  .max(253);
+
+/** A template the organisation gives every practitioner: a template file, with an id of the organisation's choosing. */
+export const policyTemplateSchema = templateFileSchema.extend({ id: safeIdSchema });
+export type PolicyTemplate = z.infer<typeof policyTemplateSchema>;
+
+/** The settings a policy can lock, by the names administrators write in `locked`. */
+export const LOCKABLE = [
+  'defaultTemplate',
+  'maxSessionsPerDay',
+  'workingDays',
+  'workdayEnd',
+  'retentionDays',
+  'autoLockMinutes',
+  'language',
+] as const;
+export type Lockable = (typeof LOCKABLE)[number];
+
+/** Each key of the policy, and what a valid value is. */
+export const POLICY_FIELDS = {
+  organisationName: z.string().trim().min(1).max(100),
+  /** The organisation's terms and conditions for digital work, shown to every practitioner. */
+  terms: z.string().trim().min(1).max(4000),
+  templates: z.array(policyTemplateSchema).min(1).max(20),
+  /** The id of one of `templates`, or "default" for Callcare's built-in checklist. */
+  defaultTemplate: safeIdSchema,
+  maxSessionsPerDay: z.number().int().min(1).max(50),
+  workingDays: z.array(z.number().int().min(0).max(6)).max(7),
+  workdayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  protectionRequired: z.boolean(),
+  maxAutoLockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  retentionDays: z.number().int().min(1).max(36_500),
+  maxRetentionDays: z.number().int().min(1).max(36_500),
+  callHosts: z.array(hostSchema).max(50),
+  allowCsvExport: z.boolean(),
+  allowUnprotectedBackups: z.boolean(),
+  language: languageSchema,
+  /** A line shown on the aftercare page under "other help": the organisation's support for its practitioners. */
+  supportLine: z.string().trim().min(1).max(300),
+  /** Which of the settings above the practitioner may not change. */
+  locked: z.array(z.enum(LOCKABLE)).max(LOCKABLE.length),
+  /** Offer the anonymous practice summary at the start of every month. */
+  offerSummaryMonthly: z.boolean(),
+} as const;
+
+export type PolicyKey = keyof typeof POLICY_FIELDS;
+export type Policy = { [K in PolicyKey]?: z.output<(typeof POLICY_FIELDS)[K]> };
+
+/** A value the policy set that Callcare did not take, and why, in a code with its facts. */
+export interface IgnoredValue {
+  key: string;
+  reason: 'unknown-key' | 'invalid' | 'unknown-template';
+  /** Where in the value, and what the check said (zod's issue code), for the note in "Your organisation". */
+  path?: string;
+  detail?: string;
+}
+
+export interface ReadPolicy {
+  policy: Policy;
+  ignored: readonly IgnoredValue[];
+}
+
+const isPolicyKey = (key: string): key is PolicyKey => Object.hasOwn(POLICY_FIELDS, key);
+
+/** Reads whatever the browser handed over, key by key. Never throws. */
+export function parsePolicy(raw: unknown): ReadPolicy {
+  const policy: Record<string, unknown> = {};
+  const ignored: IgnoredValue[] = [];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { policy: {}, ignored };
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isPolicyKey(key)) {
+      ignored.push({ key, reason: 'unknown-key' });
+      continue;
+    }
+    const parsed = POLICY_FIELDS[key].safeParse(value);
+    if (parsed.success) {
+      policy[key] = parsed.data;
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    ignored.push({
+      key,
+      reason: 'invalid',
+      ...(issue && issue.path.length > 0 ? { path: issue.path.join('.') } : {}),
+      ...(issue ? { detail: issue.code } : {}),
+    });
+  }
+  const read = policy as Policy;
+  // Two templates with one id: the second is left out, as its own ignored value.
+  if (read.templates) {
+    const seen = new Set<string>();
+    read.templates = read.templates.filter((template, index) => {
+      if (!seen.has(template.id)) return seen.add(template.id);
+      ignored.push({ key: 'templates', reason: 'invalid', path: `${index}.id`, detail: 'duplicate' });
+      return false;
+    });
+  }
+  const defaultTemplate = read.defaultTemplate;
+  if (
+    defaultTemplate !== undefined &&
+    defaultTemplate !== 'default' &&
+    !read.templates?.some((template) => template.id === defaultTemplate)
+  ) {
+    ignored.push({ key: 'defaultTemplate', reason: 'unknown-template', detail: defaultTemplate });
+    delete read.defaultTemplate;
+  }
+  return { policy: read, ignored };
+}
+
+/** The id an organisation's template has in Callcare: kept apart from the practitioner's own. */
+export const orgTemplateId = (id: string): string => `org-${id}`;

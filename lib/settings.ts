@@ -1,0 +1,149 @@
+/**
+ * The settings Callcare runs by: the organisation's policy laid over the
+ * practitioner's own (`policy ⊕ own`). Every reader of settings reads them
+ * here; nothing reads the stored settings and the policy apart.
+ *
+ * For each setting a policy can give:
+ * - not in the policy: the practitioner's own value;
+ * - in the policy and locked: the policy's value, whatever the practitioner chose;
+ * - in the policy, not locked: the policy's value until the practitioner
+ *   chooses their own (settings remember which ones they chose);
+ * - a maximum (auto-lock, retention): the practitioner's value, or the
+ *   maximum when theirs is longer or "never".
+ * The practitioner's own values stay stored as they were, so a policy that
+ * goes away gives them back.
+ */
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { type IgnoredValue, type Lockable, orgTemplateId, type Policy, parsePolicy, type ReadPolicy } from './policy';
+import type { policySettingSchema, Settings } from './schemas';
+import { ownSettings } from './storage/items';
+
+/** The settings a policy can give a value to, by their names in Settings. */
+export type PolicySetting = z.infer<typeof policySettingSchema>;
+
+const LOCK_NAMES: Record<PolicySetting, Lockable> = {
+  defaultTemplateId: 'defaultTemplate',
+  maxSessionsPerDay: 'maxSessionsPerDay',
+  workingDays: 'workingDays',
+  workdayEnd: 'workdayEnd',
+  retentionDays: 'retentionDays',
+  autoLockMinutes: 'autoLockMinutes',
+  language: 'language',
+};
+
+export interface Effective {
+  values: Settings;
+  /** Settings whose value comes from the policy. */
+  fromPolicy: ReadonlySet<PolicySetting>;
+  /** Settings the practitioner cannot change. */
+  locked: ReadonlySet<PolicySetting>;
+  policy: Policy;
+  ignored: readonly IgnoredValue[];
+}
+
+/** The policy's own value for a setting, in the settings' terms; undefined where it gives none. */
+function policyValue(policy: Policy, setting: PolicySetting): Settings[PolicySetting] | undefined {
+  switch (setting) {
+    case 'defaultTemplateId':
+      return policy.defaultTemplate === undefined
+        ? undefined
+        : policy.defaultTemplate === 'default'
+          ? 'default'
+          : orgTemplateId(policy.defaultTemplate);
+    case 'maxSessionsPerDay':
+    case 'workingDays':
+    case 'workdayEnd':
+    case 'retentionDays':
+    case 'language':
+      return policy[setting];
+    case 'autoLockMinutes':
+      return undefined;
+  }
+}
+
+/** Pure: the settings in force, from the practitioner's own and a read policy. */
+export function effectiveSettings(own: Settings, read: ReadPolicy): Effective {
+  const { policy } = read;
+  const values: Settings = { ...own, workingDays: [...own.workingDays], customHosts: [...own.customHosts] };
+  const fromPolicy = new Set<PolicySetting>();
+  const locked = new Set<PolicySetting>();
+  const lockedNames = new Set(policy.locked ?? []);
+  const chosen = new Set(own.chosen);
+  for (const setting of Object.keys(LOCK_NAMES) as PolicySetting[]) {
+    const given = policyValue(policy, setting);
+    const isLocked = lockedNames.has(LOCK_NAMES[setting]);
+    if (given === undefined) continue;
+    if (isLocked) locked.add(setting);
+    if (isLocked || !chosen.has(setting)) {
+      (values as Record<PolicySetting, unknown>)[setting] = given;
+      fromPolicy.add(setting);
+    }
+  }
+  // Maxima: the practitioner may choose less, never more (and not "never").
+  const capped = (setting: 'autoLockMinutes' | 'retentionDays', maximum: number | undefined) => {
+    if (maximum === undefined) return;
+    const current = values[setting];
+    if (current === null || current > maximum) {
+      values[setting] = maximum;
+      fromPolicy.add(setting);
+    }
+  };
+  capped('autoLockMinutes', policy.maxAutoLockMinutes);
+  capped('retentionDays', policy.maxRetentionDays);
+  return { values, fromPolicy, locked, policy, ignored: read.ignored };
+}
+
+/** The browser's managed storage, where an organisation's policy arrives; empty where there is none. */
+export async function readPolicy(): Promise<ReadPolicy> {
+  try {
+    return parsePolicy(await browser.storage.managed.get(null));
+  } catch {
+    // Firefox rejects when no policy names Callcare; a browser without managed storage has none either.
+    return { policy: {}, ignored: [] };
+  }
+}
+
+export async function readEffective(): Promise<Effective> {
+  const [own, read] = await Promise.all([ownSettings.get(), readPolicy()]);
+  return effectiveSettings(own, read);
+}
+
+function watchAll(onChange: () => void): () => void {
+  const stopOwn = ownSettings.watch(onChange);
+  const listener = (_changes: unknown, areaName: string) => {
+    if (areaName === 'managed') onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => {
+    stopOwn();
+    browser.storage.onChanged.removeListener(listener);
+  };
+}
+
+/**
+ * The settings as every part of Callcare reads and changes them. `update`
+ * stores only what the practitioner changed, marks it as their own choice, and
+ * leaves a locked setting as the policy has it.
+ */
+export const settings = {
+  get: async (): Promise<Settings> => (await readEffective()).values,
+  watch: watchAll,
+  async update(change: (current: Settings) => Settings): Promise<Settings> {
+    const before = await readEffective();
+    const next = change(before.values);
+    const stored = await ownSettings.update((own) => {
+      const updated: Settings = { ...own };
+      const chosen = new Set(own.chosen);
+      for (const key of Object.keys(next) as Array<keyof Settings>) {
+        if (key === 'chosen') continue;
+        if (JSON.stringify(next[key]) === JSON.stringify(before.values[key])) continue;
+        if (before.locked.has(key as PolicySetting)) continue;
+        (updated as Record<string, unknown>)[key] = next[key];
+        if (Object.hasOwn(LOCK_NAMES, key)) chosen.add(key as PolicySetting);
+      }
+      return { ...updated, chosen: [...chosen] };
+    });
+    return effectiveSettings(stored, { policy: before.policy, ignored: before.ignored }).values;
+  },
+};
