@@ -32,6 +32,9 @@ export default defineConfig({
         description: '__MSG_openChecklist__',
       },
     },
+    // An organisation's policy arrives in managed storage (lib/policy.ts, docs/ADMIN.md). Chrome and Edge read
+    // its shape from this schema; Firefox takes the policy from policies.json without one.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
