@@ -8,6 +8,7 @@ import { formatClock } from '../lib/time';
 import { SELF_RATINGS, type SelfRating } from '../lib/wellbeing';
 import { Checkbox } from './Checkbox';
 import { Choices } from './Choices';
+import { organisationName, useEffective } from './Organisation';
 import { SavedText } from './SavedText';
 
 interface Props {
@@ -145,6 +146,7 @@ export function AftercareForm({ session, stored, saving, onDraft, onComplete, bu
         onSave={(value) => onDraft({ otherHelp: value })}
         multiline
       />
+      <SupportLine />
       <fieldset>
         <legend>{t('selfRatingLabel')}</legend>
         <Choices
@@ -183,4 +185,12 @@ export function AftercareForm({ session, stored, saving, onDraft, onComplete, bu
       </div>
     </form>
   );
+}
+
+/** The organisation's support line, where its policy gives one: shown under "other help", as text. */
+function SupportLine() {
+  const effective = useEffective();
+  const line = effective?.policy.supportLine;
+  if (!line) return null;
+  return <p className="small">{t('orgSupportLine', { organisation: organisationName(effective.policy), line })}</p>;
 }

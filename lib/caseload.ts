@@ -1,11 +1,13 @@
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, snapshotOf } from './checklist';
+import { CallcareError } from './errors';
 import { t } from './i18n';
 import { languageReady } from './i18n/start';
+import { isOrgTemplate, orgTemplates } from './orgTemplates';
 import type { Client, Session, Template, TemplateSnapshot } from './schemas';
 import { sessions } from './sessions/records';
 import { clearEverything, deleteSessions } from './sessions/store';
-import { settings } from './settings';
-import { clients, sessionDigest, templates } from './storage/items';
+import { readPolicy, settings } from './settings';
+import { clients, orgTemplateVersions, sessionDigest, templates } from './storage/items';
 import { withLock } from './storage/lock';
 import { parseTemplateFile, type TemplateFileResult } from './templateFile';
 import { nextVersion } from './templates';
@@ -91,16 +93,25 @@ export async function deleteClient(clientId: string): Promise<number> {
 
 /** Every template, the default first. The built-in default stands in until it has been edited. */
 export async function allTemplates(): Promise<Template[]> {
-  const stored = await templates.all();
+  const [stored, organisation] = await Promise.all([templates.all(), organisationTemplates()]);
   const withDefault = stored.some((template) => template.id === BUILT_IN_TEMPLATE_ID)
     ? stored
     : [builtInTemplate(), ...stored];
-  return withDefault.sort((a, b) =>
+  const own = withDefault.sort((a, b) =>
     a.id === BUILT_IN_TEMPLATE_ID ? -1 : b.id === BUILT_IN_TEMPLATE_ID ? 1 : a.name.localeCompare(b.name),
   );
+  // The organisation's templates first: they are the ones its practitioners are asked to use.
+  return [...organisation, ...own];
+}
+
+/** The templates the organisation's policy gives, each at its current version. */
+async function organisationTemplates(): Promise<Template[]> {
+  const [{ policy }, versions] = await Promise.all([readPolicy(), orgTemplateVersions.get()]);
+  return orgTemplates(policy, versions);
 }
 
 export async function templateById(id: string): Promise<Template | undefined> {
+  if (isOrgTemplate(id)) return (await organisationTemplates()).find((template) => template.id === id);
   return (await templates.get(id)) ?? (id === BUILT_IN_TEMPLATE_ID ? builtInTemplate() : undefined);
 }
 
@@ -113,6 +124,8 @@ export async function templateForNewSession(): Promise<TemplateSnapshot> {
 
 /** Saves an edited template as its next version. */
 export function saveTemplate(draft: Template, now = Date.now()): Promise<Template> {
+  // The organisation keeps its templates: they are copied, never edited here.
+  if (isOrgTemplate(draft.id)) return Promise.reject(new CallcareError('not-allowed-by-organisation'));
   return withLock('templates', async () => {
     const saved = await templateById(draft.id);
     const next = nextVersion(saved, draft, now);

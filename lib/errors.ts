@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'protection-on',
   'protection-off',
   'answer-first',
+  'not-allowed-by-organisation',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

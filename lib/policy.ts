@@ -59,7 +59,7 @@ export const POLICY_FIELDS = {
   allowCsvExport: z.boolean(),
   allowUnprotectedBackups: z.boolean(),
   language: languageSchema,
-  /** A line shown on the aftercare page under "other help": the organisation's support for its practitioners. */
+  /** A support line (the organisation's crisis line, say), shown on the aftercare page under "other help". */
   supportLine: z.string().trim().min(1).max(300),
   /** Which of the settings above the practitioner may not change. */
   locked: z.array(z.enum(LOCKABLE)).max(LOCKABLE.length),
@@ -96,6 +96,24 @@ export function parsePolicy(raw: unknown): ReadPolicy {
       ignored.push({ key, reason: 'unknown-key' });
       continue;
     }
+    if (key === 'templates' && Array.isArray(value)) {
+      // Template by template: one that does not fit leaves the others in force.
+      const seen = new Set<string>();
+      const templates = value.flatMap((template, index) => {
+        const parsed = policyTemplateSchema.safeParse(template);
+        if (parsed.success) {
+          if (!seen.has(parsed.data.id)) return seen.add(parsed.data.id) && [parsed.data];
+          // Two templates with one id: the later one is left out.
+          ignored.push({ key, reason: 'invalid', path: `${index}.id`, detail: 'duplicate' });
+          return [];
+        }
+        const issue = parsed.error.issues[0];
+        ignored.push({ key, reason: 'invalid', path: [index, ...(issue?.path ?? [])].join('.'), detail: issue?.code });
+        return [];
+      });
+      if (templates.length > 0) policy.templates = templates.slice(0, 20);
+      continue;
+    }
     const parsed = POLICY_FIELDS[key].safeParse(value);
     if (parsed.success) {
       policy[key] = parsed.data;
@@ -110,15 +128,6 @@ export function parsePolicy(raw: unknown): ReadPolicy {
     });
   }
   const read = policy as Policy;
-  // Two templates with one id: the second is left out, as its own ignored value.
-  if (read.templates) {
-    const seen = new Set<string>();
-    read.templates = read.templates.filter((template, index) => {
-      if (!seen.has(template.id)) return seen.add(template.id);
-      ignored.push({ key: 'templates', reason: 'invalid', path: `${index}.id`, detail: 'duplicate' });
-      return false;
-    });
-  }
   const defaultTemplate = read.defaultTemplate;
   if (
     defaultTemplate !== undefined &&

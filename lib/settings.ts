@@ -65,7 +65,12 @@ function policyValue(policy: Policy, setting: PolicySetting): Settings[PolicySet
 /** Pure: the settings in force, from the practitioner's own and a read policy. */
 export function effectiveSettings(own: Settings, read: ReadPolicy): Effective {
   const { policy } = read;
-  const values: Settings = { ...own, workingDays: [...own.workingDays], customHosts: [...own.customHosts] };
+  // The organisation's call hosts join the practitioner's own (each still needs the browser's permission).
+  const values: Settings = {
+    ...own,
+    workingDays: [...own.workingDays],
+    customHosts: [...new Set([...own.customHosts, ...(policy.callHosts ?? [])])],
+  };
   const fromPolicy = new Set<PolicySetting>();
   const locked = new Set<PolicySetting>();
   const lockedNames = new Set(policy.locked ?? []);
@@ -139,6 +144,12 @@ export const settings = {
         if (key === 'chosen') continue;
         if (JSON.stringify(next[key]) === JSON.stringify(before.values[key])) continue;
         if (before.locked.has(key as PolicySetting)) continue;
+        if (key === 'customHosts') {
+          // Only the practitioner's own hosts are theirs to keep; the organisation's stay in its policy.
+          const organisation = new Set(before.policy.callHosts ?? []);
+          updated.customHosts = next.customHosts.filter((host) => !organisation.has(host));
+          continue;
+        }
         (updated as Record<string, unknown>)[key] = next[key];
         if (Object.hasOwn(LOCK_NAMES, key)) chosen.add(key as PolicySetting);
       }

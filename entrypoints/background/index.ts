@@ -8,9 +8,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openPanel } from '../../lib/extension/panel';
 import { sessionIdOfNotification } from '../../lib/extension/prompts';
 import { onLanguageChange } from '../../lib/i18n';
+import { recordOrgTemplateVersions } from '../../lib/orgTemplates';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
 import { moveChecklistsOut, repairLists, storeWaitingEdits } from '../../lib/sessions/store';
-import { settings } from '../../lib/settings';
+import { readPolicy, settings } from '../../lib/settings';
 import { openSessions, sessionDigest } from '../../lib/storage/items';
 import { vaultStatus, watchVault } from '../../lib/storage/vault';
 import { openAftercarePage } from './aftercarePrompt';
@@ -56,6 +57,15 @@ export default defineBackground(() => {
     .catch(report);
   openSessions.get().then(showBadges).catch(report);
   openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
+  // An organisation's templates get a new version whenever its policy changes them.
+  const recordPolicy = () =>
+    readPolicy()
+      .then(({ policy }) => recordOrgTemplateVersions(policy))
+      .catch(report);
+  recordPolicy();
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') recordPolicy();
+  });
   // The badge's titles follow a language chosen in Settings; notifications take it when they are made.
   onLanguageChange(() => openSessions.get().then(showBadges).catch(report));
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { JsonFileField } from '../../components/JsonFileField';
+import { organisationName, useEffective, usePolicyControl } from '../../components/Organisation';
 import { useStored } from '../../components/useStored';
 import { useVaultStatus } from '../../components/useVault';
 import {
@@ -16,18 +17,32 @@ import {
 } from '../../lib/backup';
 import { deleteEverything, deleteSessions } from '../../lib/caseload';
 import { sessionsToCsv } from '../../lib/csv';
+import { CallcareError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { countRecords, retentionPeriodText, setAsideReasonText } from '../../lib/i18n/phrases';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
-import { settings } from '../../lib/settings';
+import { readEffective, settings } from '../../lib/settings';
 import { sessionDigest } from '../../lib/storage/items';
+import { vaultStatus } from '../../lib/storage/vault';
 import { formatDate } from '../../lib/time';
 import { saveFile, today } from './download';
 
+/** Whether the organisation lets a backup be made now: without protection only if its policy allows it. */
+async function backupAllowed(): Promise<boolean> {
+  const [effective, vault] = await Promise.all([readEffective(), vaultStatus()]);
+  return effective.policy.allowUnprotectedBackups !== false || vault !== 'off';
+}
+
 export async function downloadBackup() {
+  if (!(await backupAllowed())) throw new CallcareError('not-allowed-by-organisation');
   saveFile(`callcare-backup-${today()}.json`, await makeBackup(), 'application/json');
+}
+
+async function downloadCsv() {
+  if ((await readEffective()).policy.allowCsvExport === false) throw new CallcareError('not-allowed-by-organisation');
+  saveFile(`callcare-sessions-${today()}.csv`, sessionsToCsv(await sessions.all()), 'text/csv');
 }
 
 type Status = { text: string; error: boolean; setAside?: SetAsideRecord[] } | null;
@@ -220,8 +235,9 @@ export function DeleteEverything() {
 
 const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825];
 
-function Retention() {
+function Retention({ maximum }: { maximum: number | undefined }) {
   const id = useId();
+  const control = usePolicyControl('retentionDays');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   // The digest, not every session: decoding thousands of sessions on each change would freeze every extension page.
   const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'sessionDigest');
@@ -238,6 +254,8 @@ function Retention() {
           <select
             id={id}
             value={days ?? ''}
+            aria-describedby={control.noteId}
+            disabled={control.locked}
             onChange={(event) => {
               // Read now: by the time the update runs, React has put the controlled select back to its stored value.
               const retentionDays = event.target.value === '' ? null : Number(event.target.value);
@@ -246,13 +264,21 @@ function Retention() {
                 .catch((failure) => setStatus(fail(failure)));
             }}
           >
-            <option value="">{t('retentionOff')}</option>
-            {RETENTION_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {retentionPeriodText(choice)}
-              </option>
-            ))}
+            {maximum === undefined && <option value="">{t('retentionOff')}</option>}
+            {[
+              ...new Set([
+                ...RETENTION_CHOICES.filter((choice) => maximum === undefined || choice <= maximum),
+                ...(days === null ? [] : [days]),
+              ]),
+            ]
+              .sort((a, b) => a - b)
+              .map((choice) => (
+                <option key={choice} value={choice}>
+                  {retentionPeriodText(choice)}
+                </option>
+              ))}
           </select>
+          {control.note}
         </div>
         {days !== null && due && (
           <div role="status">
@@ -289,16 +315,22 @@ function Retention() {
 /** Backups, restoring one, retention and the CSV: each its own headed part of "Protection and data". */
 export function DataSection() {
   const vault = useVaultStatus();
+  const effective = useEffective();
   const [status, setStatus] = useState<Status>(null);
   if (vault === 'locked') return <p className="muted">{t('dataNeedsUnlock')}</p>;
+  const policy = effective?.policy ?? {};
+  const organisation = organisationName(policy);
+  const backupBlocked = policy.allowUnprotectedBackups === false && vault === 'off';
   return (
     <>
       <section aria-labelledby="backups" className="stack">
         <h3 id="backups">{t('dataBackupsHeading')}</h3>
         <div className="card stack">
           <p className="muted small">{t('dataBackupHint')}</p>
+          {backupBlocked && <p className="set-by small">{t('orgBackupNeedsProtection', { organisation })}</p>}
           <button
             type="button"
+            disabled={backupBlocked}
             onClick={() =>
               downloadBackup().then(
                 () => setStatus({ text: t('dataBackupDone'), error: false }),
@@ -312,19 +344,20 @@ export function DataSection() {
         </div>
         <Restore />
       </section>
-      <Retention />
+      <Retention maximum={policy.maxRetentionDays} />
       <section aria-labelledby="csv" className="stack">
         <h3 id="csv">{t('dataCsvHeading')}</h3>
         <div className="card stack">
-          <p className="muted small">{t('dataCsvHint')}</p>
-          <button
-            type="button"
-            onClick={async () =>
-              saveFile(`callcare-sessions-${today()}.csv`, sessionsToCsv(await sessions.all()), 'text/csv')
-            }
-          >
-            {t('dataCsv')}
-          </button>
+          {policy.allowCsvExport === false ? (
+            <p className="set-by small">{t('orgCsvNotAllowed', { organisation })}</p>
+          ) : (
+            <>
+              <p className="muted small">{t('dataCsvHint')}</p>
+              <button type="button" onClick={() => downloadCsv().catch((failure) => setStatus(fail(failure)))}>
+                {t('dataCsv')}
+              </button>
+            </>
+          )}
         </div>
       </section>
     </>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { useEffective } from '../../components/Organisation';
 import { useStored } from '../../components/useStored';
 import { t } from '../../lib/i18n';
 import { errorDetail } from '../../lib/i18n/phrases';
@@ -9,11 +10,12 @@ import { settings } from '../../lib/settings';
 /** The hosts added, and adding one; its heading is the Settings group's. */
 export function HostsSection() {
   const id = useId();
-  const stored = useStored(() => settings.get(), settings.watch, 'settings');
+  const effective = useEffective();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState<string | null>(null);
-  const hosts = stored.value?.customHosts ?? [];
+  const organisationHosts = effective?.policy.callHosts ?? [];
+  const hosts = (effective?.values.customHosts ?? []).filter((host) => !organisationHosts.includes(host));
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -50,6 +52,7 @@ export function HostsSection() {
 
   return (
     <>
+      {organisationHosts.length > 0 && <OrganisationHosts hosts={organisationHosts} />}
       <p>{t('hostsIntro')}</p>
       {hosts.length === 0 ? (
         <p className="muted">{t('hostsNone')}</p>
@@ -86,5 +89,71 @@ export function HostsSection() {
         <button type="submit">{t('hostsAdd')}</button>
       </form>
     </>
+  );
+}
+
+/** Whether the browser lets Callcare see each host; read again when a permission is added or removed. */
+function usePermitted(hosts: readonly string[]) {
+  return useStored(
+    async () =>
+      new Set(
+        (
+          await Promise.all(
+            hosts.map(async (host) =>
+              (await browser.permissions.contains({ origins: [customHostPattern(host)] })) ? [host] : [],
+            ),
+          )
+        ).flat(),
+      ),
+    (onChange) => {
+      browser.permissions.onAdded.addListener(onChange);
+      browser.permissions.onRemoved.addListener(onChange);
+      return () => {
+        browser.permissions.onAdded.removeListener(onChange);
+        browser.permissions.onRemoved.removeListener(onChange);
+      };
+    },
+    hosts.join(' '),
+  ).value;
+}
+
+/** The organisation's call hosts: each allowed by the practitioner, in a click, as the browser requires. */
+function OrganisationHosts({ hosts }: { hosts: readonly string[] }) {
+  const permitted = usePermitted(hosts);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="org-hosts" className="card stack">
+      <h3 id="org-hosts">{t('orgHostsHeading')}</h3>
+      <p className="muted small">{t('orgHostsIntro')}</p>
+      <ul className="plain stack">
+        {hosts.map((host) => (
+          <li key={host} className="row">
+            {permitted?.has(host) ? (
+              <span>{t('orgHostAllowed', { host })}</span>
+            ) : (
+              <>
+                <code>{host}</code>
+                <button
+                  type="button"
+                  onClick={() =>
+                    browser.permissions.request({ origins: [customHostPattern(host)] }).then(
+                      (granted) => setError(granted ? null : t('hostsDenied')),
+                      (failure: unknown) => setError(t('errorGeneric', { detail: errorDetail(failure) })),
+                    )
+                  }
+                >
+                  {t('orgHostAllow', { host })}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { UnlockForm } from '../../components/LockGate';
+import { organisationName, useEffective } from '../../components/Organisation';
 import {
   MIN_PASSPHRASE_LENGTH,
   NewPassphraseFields,
@@ -9,6 +10,7 @@ import {
 } from '../../components/TurnOnProtection';
 import { useVaultStatus } from '../../components/useVault';
 import { t } from '../../lib/i18n';
+import { errorDetail } from '../../lib/i18n/phrases';
 import { lock } from '../../lib/storage/protection';
 import { downloadBackup } from './DataSection';
 
@@ -85,7 +87,7 @@ function BackupFirst() {
         onClick={() =>
           downloadBackup().then(
             () => setFailure(null),
-            (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+            (error: unknown) => setFailure(errorDetail(error)),
           )
         }
       >
@@ -102,11 +104,19 @@ function BackupFirst() {
 
 export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
   const status = useVaultStatus();
+  const effective = useEffective();
+  const required = effective?.policy.protectionRequired === true;
+  const organisation = organisationName(effective?.policy ?? {});
   return (
     <section aria-labelledby="protection">
       <h3 id="protection">{t('protectionHeading')}</h3>
       {status === undefined && <p>{t('loading')}</p>}
-      {status === 'off' && <TurnOnProtection intro={t('protectionOffIntro')} before={<BackupFirst />} />}
+      {status === 'off' && (
+        <TurnOnProtection
+          intro={required ? t('orgProtectionRequired', { organisation }) : t('protectionOffIntro')}
+          before={<BackupFirst />}
+        />
+      )}
       {status === 'locked' && (
         <>
           <p>{t('protectionOnLocked')}</p>
@@ -122,7 +132,8 @@ export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
           </button>
           {autoLock}
           <ChangePassphrase />
-          <TurnOff />
+          {/* Where the organisation requires protection, it stays on. */}
+          {required ? <p className="set-by small">{t('orgSetByLocked', { organisation })}</p> : <TurnOff />}
         </div>
       )}
     </section>

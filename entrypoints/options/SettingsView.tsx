@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
 import { LanguageOptions } from '../../components/ClientLanguage';
+import { EffectiveProvider, ProtectionRequired, useEffective, usePolicyControl } from '../../components/Organisation';
 import { useOptimistic } from '../../components/useOptimistic';
 import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
@@ -8,11 +9,13 @@ import { browserLanguageTag, type MessageKey, t } from '../../lib/i18n';
 import { LANGUAGE_NAMES, type LanguageChoice, languageChoiceSchema, resolveLanguage } from '../../lib/i18n/languages';
 import { quarantineReasonText } from '../../lib/i18n/phrases';
 import type { Settings } from '../../lib/schemas';
+import type { Effective } from '../../lib/settings';
 import { settings } from '../../lib/settings';
 import { type QuarantineRecord, quarantined } from '../../lib/storage/stored';
 import { formatDateTime } from '../../lib/time';
 import { DataSection, DeleteEverything } from './DataSection';
 import { HostsSection } from './HostsSection';
+import { hasPolicy, OrganisationSection } from './OrganisationSection';
 import { ProtectionSection } from './ProtectionSection';
 import { WellbeingSection } from './WellbeingSection';
 
@@ -78,35 +81,59 @@ function Quarantine() {
 
 const AUTO_LOCK_CHOICES = [5, 15, 30, 60, 120];
 
-function AutoLock({ minutes, onChange }: { minutes: number | null; onChange: (minutes: number | null) => void }) {
+function AutoLock({
+  minutes,
+  maximum,
+  onChange,
+}: {
+  minutes: number | null;
+  /** The longest the organisation allows; no "never" then. */
+  maximum: number | undefined;
+  onChange: (minutes: number | null) => void;
+}) {
   const id = useId();
+  const control = usePolicyControl('autoLockMinutes');
+  const choices = [
+    ...new Set([
+      ...AUTO_LOCK_CHOICES.filter((choice) => maximum === undefined || choice <= maximum),
+      ...(minutes ? [minutes] : []),
+    ]),
+  ].sort((a, b) => a - b);
   return (
     <div className="field">
       <label htmlFor={id}>{t('autoLockLabel')}</label>
       <select
         id={id}
         value={minutes ?? ''}
+        aria-describedby={control.noteId}
+        disabled={control.locked}
         onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
       >
-        {AUTO_LOCK_CHOICES.map((choice) => (
+        {choices.map((choice) => (
           <option key={choice} value={choice}>
             {t('autoLockMinutes', { minutes: choice })}
           </option>
         ))}
-        <option value="">{t('autoLockNever')}</option>
+        {maximum === undefined && <option value="">{t('autoLockNever')}</option>}
       </select>
+      {control.note}
     </div>
   );
 }
 
 export function SettingsView() {
-  const loaded = useStored(() => settings.get(), settings.watch, 'settings');
-  if (!loaded.value) return <p>{t('loading')}</p>;
-  return <SettingsBody stored={loaded.value} />;
+  const effective = useEffective();
+  if (!effective) return <p>{t('loading')}</p>;
+  return (
+    <EffectiveProvider value={effective}>
+      <SettingsBody stored={effective.values} effective={effective} />
+    </EffectiveProvider>
+  );
 }
 
 /** The groups of Settings, in the order they are shown and listed in the index at the top. */
 const GROUP_TITLES = {
+  'settings-organisation': 'orgHeading',
   'settings-language': 'settingsLanguageHeading',
   'settings-call': 'settingsGroupCall',
   'settings-wellbeing': 'wellbeingHeading',
@@ -124,11 +151,11 @@ function focusGroup(id: GroupId) {
 }
 
 /** A short index of the groups: links to their headings, followed by keyboard or pointer alike. */
-function SettingsIndex() {
+function SettingsIndex({ groups }: { groups: ReadonlyArray<{ id: GroupId; title: MessageKey }> }) {
   return (
     <nav aria-label={t('settingsIndexLabel')} className="page-index">
       <ul className="plain row">
-        {GROUPS.map((group) => (
+        {groups.map((group) => (
           <li key={group.id}>
             <a href={`#${group.id}`} onClick={() => focusGroup(group.id)}>
               {t(group.title)}
@@ -155,19 +182,22 @@ function Group({ id, children, className }: { id: GroupId; children: React.React
 function LanguagePicker({ choice, onChange }: { choice: LanguageChoice; onChange: (choice: LanguageChoice) => void }) {
   const id = useId();
   const hint = useId();
+  const control = usePolicyControl('language');
   const browserLanguage = resolveLanguage('auto', browserLanguageTag());
   return (
     <div className="field">
       <label htmlFor={id}>{t('settingsLanguageLabel')}</label>
       <select
         id={id}
-        aria-describedby={hint}
+        aria-describedby={control.noteId ? `${hint} ${control.noteId}` : hint}
+        disabled={control.locked}
         value={choice}
         onChange={(event) => onChange(languageChoiceSchema.parse(event.target.value))}
       >
         <option value="auto">{t('settingsLanguageAuto', { language: LANGUAGE_NAMES[browserLanguage] })}</option>
         <LanguageOptions />
       </select>
+      {control.note}
       <p id={hint} className="muted small">
         {t('settingsLanguageHint')}
       </p>
@@ -175,7 +205,10 @@ function LanguagePicker({ choice, onChange }: { choice: LanguageChoice; onChange
   );
 }
 
-function SettingsBody({ stored: saved }: { stored: Settings }) {
+function SettingsBody({ stored: saved, effective }: { stored: Settings; effective: Effective }) {
+  const organisation = hasPolicy(effective);
+  // "Your organisation" is there only when a policy is.
+  const groups = GROUPS.filter((group) => organisation || group.id !== 'settings-organisation');
   const [status, setStatus] = useState('');
   const shortcut = useShortcut();
   // Shown at once, then saved: a box ticked stays ticked while storage catches up.
@@ -193,7 +226,13 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
   return (
     <>
       <h1>{t('optionsTitle')}</h1>
-      <SettingsIndex />
+      <SettingsIndex groups={groups} />
+      <ProtectionRequired href="#settings-data" />
+      {organisation && (
+        <Group id="settings-organisation">
+          <OrganisationSection effective={effective} />
+        </Group>
+      )}
       <Group id="settings-language">
         <LanguagePicker choice={value.language} onChange={(language) => change({ language })} />
       </Group>
@@ -228,7 +267,11 @@ function SettingsBody({ stored: saved }: { stored: Settings }) {
       <Group id="settings-data">
         <ProtectionSection
           autoLock={
-            <AutoLock minutes={value.autoLockMinutes} onChange={(autoLockMinutes) => change({ autoLockMinutes })} />
+            <AutoLock
+              minutes={value.autoLockMinutes}
+              maximum={effective.policy.maxAutoLockMinutes}
+              onChange={(autoLockMinutes) => change({ autoLockMinutes })}
+            />
           }
         />
         <DataSection />

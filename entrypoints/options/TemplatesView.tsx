@@ -1,13 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { JsonFileField } from '../../components/JsonFileField';
+import { EffectiveProvider, organisationName, useEffective, usePolicyControl } from '../../components/Organisation';
 import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, templateName } from '../../lib/checklist';
 import { t } from '../../lib/i18n';
+import { isOrgTemplate } from '../../lib/orgTemplates';
 import type { Template } from '../../lib/schemas';
 import { settings } from '../../lib/settings';
-import { templates } from '../../lib/storage/items';
+import { orgTemplateVersions, templates } from '../../lib/storage/items';
 import { templateToFile } from '../../lib/templateFile';
 
 function download(template: Template) {
@@ -19,9 +21,51 @@ function download(template: Template) {
   URL.revokeObjectURL(link.href);
 }
 
+/** An organisation's template: marked as theirs, never edited here, copied into an own template to change it. */
+function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefault: boolean }) {
+  const effective = useEffective();
+  const defaultLocked = effective?.locked.has('defaultTemplateId') ?? false;
+  const organisation = organisationName(effective?.policy ?? {});
+  return (
+    <li className="card stack">
+      <h2 style={{ margin: 0 }}>{template.name}</h2>
+      <p className="muted small">
+        <span className="badge">{t('orgTemplateBadge', { organisation })}</span>{' '}
+        {t('checklistsItemsCount', { count: template.items.length, version: template.version })}
+        {isDefault && ` · ${t('checklistsDefault')}`}
+      </p>
+      <p className="set-by small">{t('orgTemplateReadOnly', { organisation })}</p>
+      <div className="row">
+        <button
+          type="button"
+          onClick={async () => {
+            const copy = await createTemplate(t('orgTemplateCopyName', { name: template.name }), template);
+            location.hash = `#checklist/${encodeURIComponent(copy.id)}`;
+          }}
+        >
+          {t('orgTemplateCopy')}
+        </button>
+        {!isDefault && !defaultLocked && (
+          <button
+            type="button"
+            onClick={() => void settings.update((current) => ({ ...current, defaultTemplateId: template.id }))}
+          >
+            {t('checklistsMakeDefault', { name: template.name })}
+          </button>
+        )}
+        <button type="button" onClick={() => download(template)}>
+          {t('checklistsExport', { name: template.name })}
+        </button>
+      </div>
+    </li>
+  );
+}
+
 function TemplateEntry({ template, isDefault }: { template: Template; isDefault: boolean }) {
   const [confirming, setConfirming] = useState(false);
+  const control = usePolicyControl('defaultTemplateId');
   const edited = template.id !== BUILT_IN_TEMPLATE_ID || template.updatedAt > 0;
+  if (isOrgTemplate(template.id)) return <OrgTemplateEntry template={template} isDefault={isDefault} />;
   return (
     <li className="card stack">
       <h2 style={{ margin: 0 }}>{templateName(template)}</h2>
@@ -29,6 +73,7 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
         {t('checklistsItemsCount', { count: template.items.length, version: template.version })}
         {isDefault && ` · ${t('checklistsDefault')}`}
       </p>
+      {isDefault && control.note}
       <div className="row">
         <a
           href={`#checklist/${encodeURIComponent(template.id)}`}
@@ -36,7 +81,7 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
         >
           {t('checklistsEdit', { name: template.name })}
         </a>
-        {!isDefault && (
+        {!isDefault && !control.locked && (
           <button
             type="button"
             onClick={() => void settings.update((current) => ({ ...current, defaultTemplateId: template.id }))}
@@ -76,10 +121,23 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
   );
 }
 
+function watchTemplates(onChange: () => void): () => void {
+  const stopTemplates = templates.watch(onChange);
+  const stopSettings = settings.watch(onChange);
+  const stopVersions = orgTemplateVersions.watch(onChange);
+  return () => {
+    stopTemplates();
+    stopSettings();
+    stopVersions();
+  };
+}
+
 export function TemplatesView() {
   const ids = { name: useId() };
-  const all = useStored(allTemplates, templates.watch, 'templates');
+  // The organisation's templates change with its policy, which settings.watch follows.
+  const all = useStored(allTemplates, watchTemplates, 'templates');
   const chosen = useStored(() => settings.get(), settings.watch, 'settings');
+  const effective = useEffective();
   const [name, setName] = useState('');
   const [status, setStatus] = useState<OutcomeMessage | null>(null);
 
@@ -113,15 +171,17 @@ export function TemplatesView() {
       {all.value === undefined || chosen.value === undefined ? (
         <p>{t('loading')}</p>
       ) : (
-        <ul className="plain">
-          {all.value.map((template) => (
-            <TemplateEntry
-              key={template.id}
-              template={template}
-              isDefault={template.id === chosen.value?.defaultTemplateId}
-            />
-          ))}
-        </ul>
+        <EffectiveProvider value={effective}>
+          <ul className="plain">
+            {all.value.map((template) => (
+              <TemplateEntry
+                key={template.id}
+                template={template}
+                isDefault={template.id === chosen.value?.defaultTemplateId}
+              />
+            ))}
+          </ul>
+        </EffectiveProvider>
       )}
       <form className="card stack" onSubmit={create} aria-label={t('checklistsCreate')}>
         <div className="field">

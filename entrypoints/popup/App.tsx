@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { TodayCount } from '../../components/DailyLimit';
 import { FollowUpsDue } from '../../components/FollowUpsDue';
 import { UnlockForm } from '../../components/LockGate';
+import { ProtectionRequired } from '../../components/Organisation';
 import { PendingNotes } from '../../components/PendingNotes';
 import { StartByHand } from '../../components/StartByHand';
 import { useShortcut } from '../../components/useShortcut';
@@ -88,6 +89,7 @@ export function App() {
   return (
     <main className="popup">
       <h1>{t('appName')}</h1>
+      <ProtectionRequired href={browser.runtime.getURL('/options.html#settings-data')} newTab />
       <TodayCount />
       {running ? (
         <section aria-labelledby="session-heading" className="card">

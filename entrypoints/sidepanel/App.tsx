@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { ProtectionRequired } from '../../components/Organisation';
 import { SessionChecklist } from '../../components/SessionChecklist';
 import { useStored } from '../../components/useStored';
 import { activeTab } from '../../lib/extension/activeTab';
@@ -120,6 +121,7 @@ export function App() {
       ) : (
         <>
           <h1>{t('appName')}</h1>
+          <ProtectionRequired href={browser.runtime.getURL('/options.html#settings-data')} newTab />
           <p>{t('panelNoSession')}</p>
           <p className="muted small">{t('panelNoSessionHint')}</p>
         </>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
+import { organisationName, useEffective } from '../../components/Organisation';
 import { TurnOnProtection } from '../../components/TurnOnProtection';
 import { useVaultStatus } from '../../components/useVault';
 import { t } from '../../lib/i18n';
@@ -17,6 +18,9 @@ async function closeThisPage() {
 
 export function App() {
   const status = useVaultStatus();
+  // Where the organisation requires protection, the first page says so and why; it is asked for again until it is on.
+  const effective = useEffective();
+  const required = effective?.policy.protectionRequired === true;
   const [outcome, setOutcome] = useState<'protected' | 'skipped' | null>(null);
   return (
     <main className="stack">
@@ -35,7 +39,14 @@ export function App() {
         {status === undefined && <p>{t('loading')}</p>}
         {status === 'off' && outcome === null && (
           <>
-            <TurnOnProtection intro={t('welcomeProtectIntro')} onDone={() => setOutcome('protected')} />
+            <TurnOnProtection
+              intro={
+                required
+                  ? `${t('orgProtectionRequired', { organisation: organisationName(effective?.policy ?? {}) })} ${t('welcomeProtectIntro')}`
+                  : t('welcomeProtectIntro')
+              }
+              onDone={() => setOutcome('protected')}
+            />
             <button type="button" onClick={() => setOutcome('skipped')}>
               {t('welcomeSkip')}
             </button>

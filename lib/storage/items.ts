@@ -243,3 +243,14 @@ export const waitingEdits = defineItem({
   fallback: () => ({}),
   clearedWhen: 'stored in their sessions once unlocked, or the browser closes',
 });
+
+/** The version of each template an organisation's policy gives (lib/orgTemplates.ts), and the content it had then. */
+export const orgTemplateVersions = defineItem({
+  key: 'orgTemplateVersions',
+  area: 'local',
+  schema: z.record(z.string(), z.object({ version: z.number().int().min(1), hash: z.string() })),
+  version: 1,
+  migrations: {},
+  fallback: () => ({}),
+  clearedWhen: 'never: a template that comes back to the policy goes on from its last version',
+});
