@@ -24,6 +24,9 @@ export function EffectiveProvider({ value, children }: { value: Effective | unde
 /** The organisation's name as the policy gives it, or "your organisation". */
 export const organisationName = (policy: Policy): string => policy.organisationName ?? t('orgUnnamed');
 
+/** The same, where it opens a sentence ("Your organisation asks …"). */
+export const organisationSubject = (policy: Policy): string => policy.organisationName ?? t('orgUnnamedStart');
+
 export interface PolicyControl {
   /** The practitioner cannot change it. */
   locked: boolean;
@@ -63,7 +66,7 @@ export function ProtectionRequired({ href, newTab = false }: { href: string; new
     <div className="notice stack">
       <p>
         <strong>{t('orgProtectionHeading')}</strong>{' '}
-        {t('orgProtectionRequired', { organisation: organisationName(effective.policy) })}
+        {t('orgProtectionRequired', { organisation: organisationSubject(effective.policy) })}
       </p>
       <p>
         <a href={href} {...(newTab ? { target: '_blank', rel: 'noreferrer' } : {})}>

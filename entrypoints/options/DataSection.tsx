@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { JsonFileField } from '../../components/JsonFileField';
-import { organisationName, useEffective, usePolicyControl } from '../../components/Organisation';
+import { organisationSubject, useEffective, usePolicyControl } from '../../components/Organisation';
 import { useStored } from '../../components/useStored';
 import { useVaultStatus } from '../../components/useVault';
 import {
@@ -319,7 +319,7 @@ export function DataSection() {
   const [status, setStatus] = useState<Status>(null);
   if (vault === 'locked') return <p className="muted">{t('dataNeedsUnlock')}</p>;
   const policy = effective?.policy ?? {};
-  const organisation = organisationName(policy);
+  const subject = organisationSubject(policy);
   const backupBlocked = policy.allowUnprotectedBackups === false && vault === 'off';
   return (
     <>
@@ -327,7 +327,7 @@ export function DataSection() {
         <h3 id="backups">{t('dataBackupsHeading')}</h3>
         <div className="card stack">
           <p className="muted small">{t('dataBackupHint')}</p>
-          {backupBlocked && <p className="set-by small">{t('orgBackupNeedsProtection', { organisation })}</p>}
+          {backupBlocked && <p className="set-by small">{t('orgBackupNeedsProtection', { organisation: subject })}</p>}
           <button
             type="button"
             disabled={backupBlocked}
@@ -349,7 +349,7 @@ export function DataSection() {
         <h3 id="csv">{t('dataCsvHeading')}</h3>
         <div className="card stack">
           {policy.allowCsvExport === false ? (
-            <p className="set-by small">{t('orgCsvNotAllowed', { organisation })}</p>
+            <p className="set-by small">{t('orgCsvNotAllowed', { organisation: subject })}</p>
           ) : (
             <>
               <p className="muted small">{t('dataCsvHint')}</p>

@@ -1,5 +1,5 @@
 /** "Your organisation": everything an organisation's policy set, its terms, and any value Callcare did not take. */
-import { organisationName } from '../../components/Organisation';
+import { organisationSubject } from '../../components/Organisation';
 import { templateName } from '../../lib/checklist';
 import { t } from '../../lib/i18n';
 import { LANGUAGE_NAMES } from '../../lib/i18n/languages';
@@ -79,7 +79,7 @@ export function OrganisationSection({ effective }: { effective: Effective }) {
   const set = lines(policy);
   return (
     <div className="stack">
-      <p>{t('orgIntro', { organisation: organisationName(policy) })}</p>
+      <p>{t('orgIntro', { organisation: organisationSubject(policy) })}</p>
       {policy.terms && (
         <section aria-labelledby="org-terms" className="card">
           <h3 id="org-terms">{t('orgTermsHeading')}</h3>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { UnlockForm } from '../../components/LockGate';
-import { organisationName, useEffective } from '../../components/Organisation';
+import { organisationName, organisationSubject, useEffective } from '../../components/Organisation';
 import {
   MIN_PASSPHRASE_LENGTH,
   NewPassphraseFields,
@@ -107,13 +107,14 @@ export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
   const effective = useEffective();
   const required = effective?.policy.protectionRequired === true;
   const organisation = organisationName(effective?.policy ?? {});
+  const subject = organisationSubject(effective?.policy ?? {});
   return (
     <section aria-labelledby="protection">
       <h3 id="protection">{t('protectionHeading')}</h3>
       {status === undefined && <p>{t('loading')}</p>}
       {status === 'off' && (
         <TurnOnProtection
-          intro={required ? t('orgProtectionRequired', { organisation }) : t('protectionOffIntro')}
+          intro={required ? t('orgProtectionRequired', { organisation: subject }) : t('protectionOffIntro')}
           before={<BackupFirst />}
         />
       )}

@@ -1,6 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { JsonFileField } from '../../components/JsonFileField';
-import { EffectiveProvider, organisationName, useEffective, usePolicyControl } from '../../components/Organisation';
+import {
+  EffectiveProvider,
+  organisationName,
+  organisationSubject,
+  useEffective,
+  usePolicyControl,
+} from '../../components/Organisation';
 import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
 import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
@@ -26,6 +32,7 @@ function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefau
   const effective = useEffective();
   const defaultLocked = effective?.locked.has('defaultTemplateId') ?? false;
   const organisation = organisationName(effective?.policy ?? {});
+  const subject = organisationSubject(effective?.policy ?? {});
   return (
     <li className="card stack">
       <h2 style={{ margin: 0 }}>{template.name}</h2>
@@ -34,7 +41,7 @@ function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefau
         {t('checklistsItemsCount', { count: template.items.length, version: template.version })}
         {isDefault && ` · ${t('checklistsDefault')}`}
       </p>
-      <p className="set-by small">{t('orgTemplateReadOnly', { organisation })}</p>
+      <p className="set-by small">{t('orgTemplateReadOnly', { organisation: subject })}</p>
       <div className="row">
         <button
           type="button"

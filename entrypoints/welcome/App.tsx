@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { organisationName, useEffective } from '../../components/Organisation';
+import { organisationSubject, useEffective } from '../../components/Organisation';
 import { TurnOnProtection } from '../../components/TurnOnProtection';
 import { useVaultStatus } from '../../components/useVault';
 import { t } from '../../lib/i18n';
@@ -42,7 +42,7 @@ export function App() {
             <TurnOnProtection
               intro={
                 required
-                  ? `${t('orgProtectionRequired', { organisation: organisationName(effective?.policy ?? {}) })} ${t('welcomeProtectIntro')}`
+                  ? `${t('orgProtectionRequired', { organisation: organisationSubject(effective?.policy ?? {}) })} ${t('welcomeProtectIntro')}`
                   : t('welcomeProtectIntro')
               }
               onDone={() => setOutcome('protected')}
