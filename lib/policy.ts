@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { languageSchema } from './i18n/languages';
 import { safeIdSchema } from './schemas';
 import { templateFileSchema } from './templateFile';
+import { displayTextSchema } from './text';
 
 const hostSchema = z
   .string()
@@ -20,8 +21,30 @@ const hostSchema = z
   .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/)
   .max(253);
 
-/** A template the organisation gives every practitioner: a template file, with an id of the organisation's choosing. */
-export const policyTemplateSchema = templateFileSchema.extend({ id: safeIdSchema });
+/**
+ * A template the organisation gives every practitioner: a template file, with an
+ * id of the organisation's choosing. An item's guidance may be left out; no two
+ * items may share an id (an item's id is how its record is kept).
+ */
+/** The fields of a policy template, as administrators write them (docs/ADMIN.md, the managed schema). */
+export const policyTemplateFields = templateFileSchema.extend({ id: safeIdSchema });
+
+export const policyTemplateSchema = z
+  .preprocess((value) => {
+    if (value === null || typeof value !== 'object' || !Array.isArray((value as { items?: unknown }).items))
+      return value;
+    const template = value as { items: unknown[] };
+    return {
+      ...template,
+      items: template.items.map((item) =>
+        item !== null && typeof item === 'object' && !('guidance' in item) ? { ...item, guidance: '' } : item,
+      ),
+    };
+  }, policyTemplateFields)
+  .refine((template) => new Set(template.items.map((item) => item.id)).size === template.items.length, {
+    message: 'two items share an id',
+    path: ['items'],
+  });
 export type PolicyTemplate = z.infer<typeof policyTemplateSchema>;
 
 /** The settings a policy can lock, by the names administrators write in `locked`. */
@@ -31,16 +54,16 @@ export const LOCKABLE = [
   'workingDays',
   'workdayEnd',
   'retentionDays',
-  'autoLockMinutes',
   'language',
 ] as const;
 export type Lockable = (typeof LOCKABLE)[number];
 
 /** Each key of the policy, and what a valid value is. */
 export const POLICY_FIELDS = {
-  organisationName: z.string().trim().min(1).max(100),
+  // Text a practitioner reads follows the rules of every other displayed text (lib/text.ts).
+  organisationName: z.string().trim().pipe(displayTextSchema(100)),
   /** The organisation's terms and conditions for digital work, shown to every practitioner. */
-  terms: z.string().trim().min(1).max(4000),
+  terms: z.string().trim().pipe(displayTextSchema(4000)),
   templates: z.array(policyTemplateSchema).min(1).max(20),
   /** The id of one of `templates`, or "default" for Callcare's built-in checklist. */
   defaultTemplate: safeIdSchema,
@@ -60,7 +83,7 @@ export const POLICY_FIELDS = {
   allowUnprotectedBackups: z.boolean(),
   language: languageSchema,
   /** A support line (the organisation's crisis line, say), shown on the aftercare page under "other help". */
-  supportLine: z.string().trim().min(1).max(300),
+  supportLine: z.string().trim().pipe(displayTextSchema(300)),
   /** Which of the settings above the practitioner may not change. */
   locked: z.array(z.enum(LOCKABLE)).max(LOCKABLE.length),
   /** Offer the anonymous practice summary at the start of every month. */
@@ -96,6 +119,18 @@ export function parsePolicy(raw: unknown): ReadPolicy {
       ignored.push({ key, reason: 'unknown-key' });
       continue;
     }
+    if ((key === 'locked' || key === 'callHosts') && Array.isArray(value)) {
+      // Entry by entry: one misspelt name or bad host leaves the others in force.
+      const entry = key === 'locked' ? z.enum(LOCKABLE) : hostSchema;
+      const kept = value.flatMap((item, index) => {
+        const parsed = entry.safeParse(item);
+        if (parsed.success) return [parsed.data];
+        ignored.push({ key, reason: 'invalid', path: String(index), detail: parsed.error.issues[0]?.code });
+        return [];
+      });
+      policy[key] = [...new Set(kept)].slice(0, 50);
+      continue;
+    }
     if (key === 'templates' && Array.isArray(value)) {
       // Template by template: one that does not fit leaves the others in force.
       const seen = new Set<string>();
@@ -111,6 +146,9 @@ export function parsePolicy(raw: unknown): ReadPolicy {
         ignored.push({ key, reason: 'invalid', path: [index, ...(issue?.path ?? [])].join('.'), detail: issue?.code });
         return [];
       });
+      if (templates.length > 20) {
+        ignored.push({ key, reason: 'invalid', path: '20', detail: 'too_big' });
+      }
       if (templates.length > 0) policy.templates = templates.slice(0, 20);
       continue;
     }

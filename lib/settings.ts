@@ -22,13 +22,14 @@ import { ownSettings } from './storage/items';
 /** The settings a policy can give a value to, by their names in Settings. */
 export type PolicySetting = z.infer<typeof policySettingSchema>;
 
-const LOCK_NAMES: Record<PolicySetting, Lockable> = {
+/** The name in the policy's `locked` list of each setting it can give; auto-lock has a maximum instead. */
+const LOCK_NAMES: Record<PolicySetting, Lockable | null> = {
   defaultTemplateId: 'defaultTemplate',
   maxSessionsPerDay: 'maxSessionsPerDay',
   workingDays: 'workingDays',
   workdayEnd: 'workdayEnd',
   retentionDays: 'retentionDays',
-  autoLockMinutes: 'autoLockMinutes',
+  autoLockMinutes: null,
   language: 'language',
 };
 
@@ -77,7 +78,8 @@ export function effectiveSettings(own: Settings, read: ReadPolicy): Effective {
   const chosen = new Set(own.chosen);
   for (const setting of Object.keys(LOCK_NAMES) as PolicySetting[]) {
     const given = policyValue(policy, setting);
-    const isLocked = lockedNames.has(LOCK_NAMES[setting]);
+    const lockName = LOCK_NAMES[setting];
+    const isLocked = lockName !== null && lockedNames.has(lockName);
     if (given === undefined) continue;
     if (isLocked) locked.add(setting);
     if (isLocked || !chosen.has(setting)) {

@@ -68,9 +68,11 @@ function ignoredText(value: IgnoredValue): string {
       ? t('orgIgnoredReason.unknown-template', { id: value.detail ?? '' })
       : t(REASONS[value.reason]);
   const located =
-    value.reason === 'invalid' && value.path
-      ? t('orgIgnoredAt', { reason, path: value.path, detail: value.detail ?? '' })
-      : reason;
+    value.reason !== 'invalid' || !value.detail
+      ? reason
+      : value.path
+        ? t('orgIgnoredAt', { reason, path: value.path, detail: value.detail })
+        : t('setAsideDetail', { reason, detail: value.detail });
   return t('orgIgnored', { key: value.key, reason: located });
 }
 

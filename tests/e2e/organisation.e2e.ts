@@ -109,7 +109,7 @@ describe("an organisation's policy", () => {
     const organisation = settings.getByRole('region', { name: 'Your organisation' });
     await organisation.getByText('Most sessions in a day: 4').waitFor();
     await organisation.getByText(/Online sessions follow our terms for digital work/).waitFor();
-    await organisation.getByText('language: the value is not valid').waitFor();
+    await organisation.getByText('language: the value is not valid (invalid_value)').waitFor();
     // The bad value broke nothing: Callcare is in English, and the practitioner's own settings still change.
     expect(await settings.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
     await settings.getByLabel('End of the workday').fill('17:30');
@@ -144,7 +144,7 @@ describe("an organisation's policy", () => {
     writePolicy({ ...POLICY, maxSessionsPerDay: 6, language: 'en' });
     await reloadPolicies(h);
     await expect.poll(() => maximum.inputValue()).toBe('6');
-    await expect.poll(() => organisation.getByText('language: the value is not valid').count()).toBe(0);
+    await expect.poll(() => organisation.getByText('language: the value is not valid (invalid_value)').count()).toBe(0);
     expect(h.outsideRequests).toEqual([]);
   });
 });

@@ -181,6 +181,33 @@ describe('reading a policy', () => {
     ]);
   });
 
+  it('takes lists entry by entry, and template items without guidance but not with two items of one id', () => {
+    const { items } = template('one');
+    const { policy, ignored } = parsePolicy({
+      locked: ['maxSessionsPerDay', 'autoLockMinutes', 'colour'],
+      callHosts: ['jitsi.example.org', 'https://not a host/'],
+      templates: [
+        { ...template('plain'), items: items.map(({ guidance: _guidance, ...item }) => item) },
+        { ...template('twice'), items: [...items, ...items] },
+      ],
+    });
+    expect(policy.locked).toEqual(['maxSessionsPerDay']);
+    expect(policy.callHosts).toEqual(['jitsi.example.org']);
+    expect(policy.templates?.map((kept) => [kept.id, kept.items[0]?.guidance])).toEqual([['plain', '']]);
+    expect(ignored).toEqual([
+      { key: 'locked', reason: 'invalid', path: '1', detail: 'invalid_value' },
+      { key: 'locked', reason: 'invalid', path: '2', detail: 'invalid_value' },
+      { key: 'callHosts', reason: 'invalid', path: '1', detail: 'invalid_format' },
+      { key: 'templates', reason: 'invalid', path: '1.items', detail: 'custom' },
+    ]);
+  });
+
+  it('removes hidden text-direction characters from what a practitioner reads, and refuses blank-looking text', () => {
+    const { policy, ignored } = parsePolicy({ organisationName: 'North\u202e team', supportLine: '\u200b \u200b' });
+    expect(policy.organisationName).toBe('North team');
+    expect(ignored).toEqual([{ key: 'supportLine', reason: 'invalid', detail: 'custom' }]);
+  });
+
   it.each([null, 'a policy', [1, 2], 42])('reads %j as no policy at all', (raw) => {
     expect(parsePolicy(raw)).toEqual({ policy: {}, ignored: [] });
   });
