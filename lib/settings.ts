@@ -17,7 +17,7 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { type IgnoredValue, type Lockable, orgTemplateId, type Policy, parsePolicy, type ReadPolicy } from './policy';
 import type { policySettingSchema, Settings } from './schemas';
-import { ownSettings } from './storage/items';
+import { ownSettings, policyCache } from './storage/items';
 
 /** The settings a policy can give a value to, by their names in Settings. */
 export type PolicySetting = z.infer<typeof policySettingSchema>;
@@ -101,15 +101,65 @@ export function effectiveSettings(own: Settings, read: ReadPolicy): Effective {
   return { values, fromPolicy, locked, policy, ignored: read.ignored };
 }
 
-/** The browser's managed storage, where an organisation's policy arrives; empty where there is none. */
-export async function readPolicy(): Promise<ReadPolicy> {
+/** How long a read of the policy may take before the copy from the last read stands in for it. */
+const SLOW_POLICY_MS = 300;
+
+/** What the browser's managed storage holds for Callcare, kept as the latest copy when it differs. */
+async function readManaged(): Promise<Record<string, unknown>> {
+  let raw: Record<string, unknown>;
   try {
-    return parsePolicy(await browser.storage.managed.get(null));
+    raw = await browser.storage.managed.get(null);
   } catch {
     // Firefox rejects when no policy names Callcare; a browser without managed storage has none either.
-    return { policy: {}, ignored: [] };
+    raw = {};
   }
+  const kept = await policyCache.get().catch(() => null);
+  if (JSON.stringify(kept) !== JSON.stringify(raw)) await policyCache.set(raw).catch(() => undefined);
+  return raw;
 }
+
+/**
+ * The organisation's policy, from the browser's managed storage. Chromium's first
+ * read after it starts can take seconds: past SLOW_POLICY_MS the copy from the
+ * last read stands in, so a call opened at once is still recognised at once.
+ * When the read arrives and differs, the copy changes, and everything that
+ * watches settings reads them again.
+ */
+export async function readPolicy(): Promise<ReadPolicy> {
+  const fresh = freshRead();
+  // A read already known to be slow: every reader takes the copy at once, rather than each waiting in turn.
+  if (slow) return parsePolicy((await keptCopy()) ?? (await fresh));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<Record<string, unknown> | null>((resolve) => {
+    timer = setTimeout(() => {
+      slow = true;
+      keptCopy().then(resolve);
+    }, SLOW_POLICY_MS);
+  });
+  const first = await Promise.race([fresh, late]);
+  clearTimeout(timer);
+  // With no copy yet (the first start after installing), the policy is waited for: an organisation's
+  // template and requirements apply from the very first session.
+  return parsePolicy(first ?? (await fresh));
+}
+
+/** The one read of managed storage under way, shared by every reader meanwhile. */
+let pending: Promise<Record<string, unknown>> | null = null;
+let slow = false;
+
+function freshRead(): Promise<Record<string, unknown>> {
+  pending ??= readManaged().finally(() => {
+    pending = null;
+    slow = false;
+  });
+  return pending;
+}
+
+const keptCopy = (): Promise<Record<string, unknown> | null> =>
+  policyCache.get().then(
+    (kept) => kept,
+    () => null,
+  );
 
 export async function readEffective(): Promise<Effective> {
   const [own, read] = await Promise.all([ownSettings.get(), readPolicy()]);
@@ -118,12 +168,14 @@ export async function readEffective(): Promise<Effective> {
 
 function watchAll(onChange: () => void): () => void {
   const stopOwn = ownSettings.watch(onChange);
+  const stopCopy = policyCache.watch(onChange);
   const listener = (_changes: unknown, areaName: string) => {
     if (areaName === 'managed') onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => {
     stopOwn();
+    stopCopy();
     browser.storage.onChanged.removeListener(listener);
   };
 }

@@ -254,3 +254,17 @@ export const orgTemplateVersions = defineItem({
   fallback: () => ({}),
   clearedWhen: 'never: a template that comes back to the policy goes on from its last version',
 });
+
+/**
+ * The organisation's policy as last read from managed storage, as the browser handed it over. The first read
+ * after the browser starts can take seconds; meanwhile Callcare goes on with this copy (lib/settings.ts).
+ */
+export const policyCache = defineItem({
+  key: 'policyCache',
+  area: 'local',
+  schema: z.record(z.string(), z.unknown()).nullable(),
+  version: 1,
+  migrations: {},
+  fallback: () => null,
+  clearedWhen: 'replaced by each read of the policy that differs from it',
+});

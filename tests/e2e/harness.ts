@@ -111,6 +111,24 @@ export async function welcomePage(context: BrowserContext): Promise<Page> {
   return context.pages().find(isWelcome) ?? context.waitForEvent('page', { predicate: isWelcome, timeout: 20_000 });
 }
 
+/** Resolves once Callcare's worker has read the policy for the first time (it keeps a copy: `policyCache`). */
+function waitForPolicyRead(worker: Worker): Promise<void> {
+  return worker.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const read = (changes: Record<string, unknown>, area: string) => {
+          if (area !== 'local' || !('policyCache' in changes)) return;
+          chrome.storage.onChanged.removeListener(read);
+          resolve();
+        };
+        chrome.storage.onChanged.addListener(read);
+        void chrome.storage.local.get('policyCache').then((found) => {
+          if ('policyCache' in found) resolve();
+        });
+      }),
+  );
+}
+
 export async function launch(existingProfile?: string, options: LaunchOptions = {}): Promise<Harness> {
   const profileDir = existingProfile ?? (await mkdtemp(join(tmpdir(), 'callcare-e2e-')));
   const started = await startChromium(
@@ -138,6 +156,9 @@ export async function launch(existingProfile?: string, options: LaunchOptions = 
     return running ?? context.waitForEvent('serviceworker', (worker) => worker.url().endsWith('/background.js'));
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
+  // Callcare has started once it has read the organisation's policy (none, here, unless a test wrote one): the
+  // browser's first read of it takes a few seconds, and the first start after installing waits for it.
+  await waitForPolicyRead(await serviceWorker());
   if (!existingProfile && !options.keepWelcome) await (await welcomePage(context)).close();
   let inspector: Promise<Page> | undefined;
   const inspectorPage = async (): Promise<Page> => {

@@ -138,7 +138,7 @@ describe("an organisation's policy", () => {
     const aftercareOpened = h.context.waitForEvent('page', (page) => page.url().includes('/aftercare.html'));
     await call.close();
     const aftercare = await aftercareOpened;
-    await aftercare.getByText('Support from Family Support North: Crisis line 0800 1234').waitFor();
+    await aftercare.getByText('From Family Support North: Crisis line 0800 1234').waitFor();
 
     // A changed policy takes effect once Chromium reads it again, in the page already open.
     writePolicy({ ...POLICY, maxSessionsPerDay: 6, language: 'en' });
