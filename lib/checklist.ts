@@ -35,6 +35,13 @@ const DEFAULT_IDS: ReadonlySet<string> = new Set(DEFAULT_ITEMS.map((item) => ite
 
 export const isDefaultItem = (id: string): id is DefaultItemId => DEFAULT_IDS.has(id);
 
+export type DefaultRuleId = Extract<(typeof DEFAULT_ITEMS)[number], { kind: 'agreement' }>['id'];
+
+/** The rules of communication of the built-in checklist (its agreements), in its order. */
+export const DEFAULT_RULE_IDS: readonly DefaultRuleId[] = DEFAULT_ITEMS.filter(
+  (item): item is Extract<(typeof DEFAULT_ITEMS)[number], { kind: 'agreement' }> => item.kind === 'agreement',
+).map((item) => item.id);
+
 /**
  * How an item is named where sessions are summed up (charts, History): a default
  * item in the current language, whatever language its session ran in; any other

@@ -36,15 +36,22 @@ const pad = (value: number) => String(value).padStart(2, '0');
 const date = (time: Date) => `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
 const clock = (time: Date) => `${pad(time.getHours())}:${pad(time.getMinutes())}`;
 
+export type CsvValue = string | number | boolean | null;
+
 /** Quotes a cell when it needs it; a cell starting with = + - @ is kept as text by spreadsheet programs. */
-function cell(value: string | number | boolean | null): string {
+function cell(value: CsvValue): string {
   const text = value === null ? '' : String(value);
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Rows as CSV text: every cell escaped as above, each row ended by CRLF. Rows may differ in length (a summary's sections). */
+export function csvText(rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {
+  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
 export function sessionsToCsv(all: readonly Session[]): string {
-  const rows = [...all]
+  const rows: CsvValue[][] = [...all]
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((session) => {
       const started = new Date(session.startedAt);
@@ -74,7 +81,7 @@ export function sessionsToCsv(all: readonly Session[]): string {
         session.aftercare.followUpToday,
         session.aftercare.wantsSupervision,
         session.aftercare.completedAt !== null,
-      ].map(cell);
+      ];
     });
-  return `${[COLUMNS.map((column) => cell(t(column))), ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`;
+  return csvText([COLUMNS.map((column) => t(column)), ...rows]);
 }

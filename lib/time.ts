@@ -44,6 +44,13 @@ export function formatDay(day: string, locale = currentLocale()): string {
   return formatDate(new Date(year, month - 1, date, 12).getTime(), locale);
 }
 
+/** A month ("2026-10") as "October 2026", "oktober 2026", "Oktober 2026", "octobre 2026". */
+export function formatMonth(month: string, locale = currentLocale()): string {
+  const [year, number] = month.split('-').map(Number);
+  if (!year || !number) return month;
+  return new Date(year, number - 1, 1, 12).toLocaleDateString(locale, { month: 'long', year: 'numeric' });
+}
+
 /** A weekday's name (0 is Sunday, as `Date.getDay`). */
 export function weekdayName(day: number, locale = currentLocale()): string {
   // 4 January 2026 is a Sunday.

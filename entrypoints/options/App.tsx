@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { LockGate } from '../../components/LockGate';
 import { currentLanguage, type MessageKey, t } from '../../lib/i18n';
+import { isMonth } from '../../lib/practiceSummary';
 import { ClientsView } from './ClientsView';
 import { ClientView } from './ClientView';
 import { HistoryView } from './HistoryView';
 import { OverviewView } from './OverviewView';
 import { SettingsView } from './SettingsView';
+import { SummaryOffer } from './SummaryOffer';
+import { SummaryView } from './SummaryView';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplatesView } from './TemplatesView';
 
@@ -16,9 +19,13 @@ type Route =
   | { view: 'checklists' }
   | { view: 'checklist'; id: string }
   | { view: 'history' }
-  | { view: 'overview' };
+  | { view: 'overview' }
+  | { view: 'summary'; month?: string };
 
-/** The options page's sections live in the address's fragment: #clients, #client/ID, #checklists, #checklist/ID. */
+/**
+ * The options page's sections live in the address's fragment: #clients, #client/ID, #checklists, #checklist/ID,
+ * #summary or #summary/YYYY-MM (the practice summary of that month).
+ */
 function routeOf(hash: string): Route {
   const [section, id] = hash.replace(/^#/, '').split('/');
   if (section === 'clients') return { view: 'clients' };
@@ -26,6 +33,7 @@ function routeOf(hash: string): Route {
   if (section === 'checklists') return { view: 'checklists' };
   if (section === 'history') return { view: 'history' };
   if (section === 'overview') return { view: 'overview' };
+  if (section === 'summary') return id && isMonth(id) ? { view: 'summary', month: id } : { view: 'summary' };
   if (section === 'checklist' && id) return { view: 'checklist', id: decodeURIComponent(id) };
   return { view: 'settings' };
 }
@@ -46,6 +54,7 @@ const NAV = [
   { href: '#checklists', label: 'navChecklists', views: ['checklists', 'checklist'] },
   { href: '#history', label: 'navHistory', views: ['history'] },
   { href: '#overview', label: 'navOverview', views: ['overview'] },
+  { href: '#summary', label: 'summaryNav', views: ['summary'] },
 ] as const satisfies ReadonlyArray<{ href: string; label: MessageKey; views: readonly string[] }>;
 
 export function App() {
@@ -75,6 +84,7 @@ export function App() {
         </ul>
       </nav>
       <main>
+        <SummaryOffer />
         {route.view === 'settings' && <SettingsView />}
         {route.view !== 'settings' && (
           <LockGate>
@@ -84,6 +94,7 @@ export function App() {
             {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
             {route.view === 'history' && <HistoryView />}
             {route.view === 'overview' && <OverviewView />}
+            {route.view === 'summary' && <SummaryView key={route.month ?? ''} month={route.month} />}
           </LockGate>
         )}
       </main>

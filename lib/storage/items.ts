@@ -14,6 +14,7 @@
  * | settings       | settings             | local   | never                                          |
  * | day marks      | dayMarks             | local   | overwritten the next day it is used            |
  * | day counts     | dayCounts            | local   | kept with the sessions; older than 60 days go  |
+ * | summary offer  | summaryOffer         | local   | overwritten by the next month's answer         |
  * | ended tabs     | endedTabs            | local   | the browser starts again                       |
  * | browser start  | browserSession       | session | the browser closes (marks a browser restart)   |
  * | update waiting | updateWaiting        | session | the update is applied                          |
@@ -176,6 +177,26 @@ export const dayCounts = defineItem({
   migrations: {},
   fallback: () => ({}),
   clearedWhen: 'days older than 60 are dropped as new ones are counted',
+});
+
+/**
+ * The last month ("YYYY-MM") whose practice summary the practitioner downloaded,
+ * printed or said no to, so the monthly offer an organisation's policy asks for
+ * is made once per month (lib/summaryOffer.ts). No client text.
+ */
+export const summaryOffer = defineItem({
+  key: 'summaryOffer',
+  area: 'local',
+  schema: z.object({
+    handledMonth: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .nullable(),
+  }),
+  version: 1,
+  migrations: {},
+  fallback: () => ({ handledMonth: null }),
+  clearedWhen: 'overwritten when the next month’s summary is downloaded, printed or dismissed; everything is deleted',
 });
 
 /** In local storage, not session storage: an extension update clears session storage, and the call tabs stay open. */
