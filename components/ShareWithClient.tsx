@@ -87,7 +87,9 @@ function ShareBox({
   const languageId = useId();
   const textId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [language, setLanguage] = useState(initialLanguage);
+  // The client's language once their record is read (or they are linked), until the practitioner picks one.
+  const [picked, setLanguage] = useState<Language | null>(null);
+  const language = picked ?? initialLanguage;
   const [includeDeclined, setIncludeDeclined] = useState(false);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [failed, setFailed] = useState(false);

@@ -1,11 +1,10 @@
 /** Chooses the checklist a session runs with, while nothing has been recorded yet. */
 import { useId } from 'react';
-import { allTemplates } from '../lib/caseload';
+import { allTemplates, watchTemplates } from '../lib/caseload';
 import { snapshotOf, templateName } from '../lib/checklist';
 import { t } from '../lib/i18n';
 import type { Session, TemplateSnapshot } from '../lib/schemas';
 import { hasRecords } from '../lib/sessions/model';
-import { templates } from '../lib/storage/items';
 import { useStored } from './useStored';
 
 interface Props {
@@ -15,7 +14,7 @@ interface Props {
 
 export function TemplatePicker({ session, onChoose }: Props) {
   const id = useId();
-  const all = useStored(allTemplates, templates.watch, 'templates');
+  const all = useStored(allTemplates, watchTemplates, 'templates');
   if (!all.value || all.value.length < 2) return null;
   const locked = hasRecords(session);
   return (

@@ -110,6 +110,18 @@ async function organisationTemplates(): Promise<Template[]> {
   return orgTemplates(policy, versions);
 }
 
+/** Calls `onChange` whenever the templates may have changed: the practitioner's own, or the organisation's policy. */
+export function watchTemplates(onChange: () => void): () => void {
+  const stopTemplates = templates.watch(onChange);
+  const stopSettings = settings.watch(onChange);
+  const stopVersions = orgTemplateVersions.watch(onChange);
+  return () => {
+    stopTemplates();
+    stopSettings();
+    stopVersions();
+  };
+}
+
 export async function templateById(id: string): Promise<Template | undefined> {
   if (isOrgTemplate(id)) return (await organisationTemplates()).find((template) => template.id === id);
   return (await templates.get(id)) ?? (id === BUILT_IN_TEMPLATE_ID ? builtInTemplate() : undefined);
@@ -143,11 +155,11 @@ export async function createTemplate(name: string, from: Template, now = Date.no
 /** Deletes a template (the edited default goes back to the built-in one). Sessions keep their own copies. */
 export async function deleteTemplate(id: string): Promise<void> {
   await templates.remove(id);
-  await settings.update((current) =>
-    current.defaultTemplateId === id && id !== BUILT_IN_TEMPLATE_ID
-      ? { ...current, defaultTemplateId: BUILT_IN_TEMPLATE_ID }
-      : current,
-  );
+  // The template chosen for new sessions is gone: the choice goes with it, so the organisation's default (or
+  // Callcare's own checklist) applies again.
+  if ((await settings.get()).defaultTemplateId === id && id !== BUILT_IN_TEMPLATE_ID) {
+    await settings.forget('defaultTemplateId', BUILT_IN_TEMPLATE_ID);
+  }
 }
 
 /** Reads a template file and, only if all of it is valid, adds it as a new template. */

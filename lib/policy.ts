@@ -27,7 +27,11 @@ const hostSchema = z
  * items may share an id (an item's id is how its record is kept).
  */
 /** The fields of a policy template, as administrators write them (docs/ADMIN.md, the managed schema). */
-export const policyTemplateFields = templateFileSchema.extend({ id: safeIdSchema });
+export const policyTemplateFields = templateFileSchema.extend({
+  // Inside Callcare it becomes "org-<id>", which must still fit a stored id (100 characters); "default" always
+  // names Callcare's own checklist.
+  id: safeIdSchema.pipe(z.string().max(96)).refine((id) => id !== 'default', { message: 'reserved for Callcare' }),
+});
 
 export const policyTemplateSchema = z
   .preprocess((value) => {

@@ -189,9 +189,12 @@ export const settings = {
   get: async (): Promise<Settings> => (await readEffective()).values,
   watch: watchAll,
   async update(change: (current: Settings) => Settings): Promise<Settings> {
-    const before = await readEffective();
-    const next = change(before.values);
+    const read = await readPolicy();
+    // The change is made to the settings as stored now, inside the settings' own update: two pages changing the
+    // same setting at once both count.
     const stored = await ownSettings.update((own) => {
+      const before = effectiveSettings(own, read);
+      const next = change(before.values);
       const updated: Settings = { ...own };
       const chosen = new Set(own.chosen);
       for (const key of Object.keys(next) as Array<keyof Settings>) {
@@ -199,9 +202,14 @@ export const settings = {
         if (JSON.stringify(next[key]) === JSON.stringify(before.values[key])) continue;
         if (before.locked.has(key as PolicySetting)) continue;
         if (key === 'customHosts') {
-          // Only the practitioner's own hosts are theirs to keep; the organisation's stay in its policy.
-          const organisation = new Set(before.policy.callHosts ?? []);
-          updated.customHosts = next.customHosts.filter((host) => !organisation.has(host));
+          // Only what changed: a host added is the practitioner's own unless the organisation lists it already;
+          // a host removed leaves their list. Their own hosts that the organisation also lists are kept.
+          const organisation = new Set(read.policy.callHosts ?? []);
+          const removed = new Set(before.values.customHosts.filter((host) => !next.customHosts.includes(host)));
+          const added = next.customHosts.filter(
+            (host) => !before.values.customHosts.includes(host) && !organisation.has(host),
+          );
+          updated.customHosts = [...own.customHosts.filter((host) => !removed.has(host)), ...added];
           continue;
         }
         (updated as Record<string, unknown>)[key] = next[key];
@@ -209,6 +217,14 @@ export const settings = {
       }
       return { ...updated, chosen: [...chosen] };
     });
-    return effectiveSettings(stored, { policy: before.policy, ignored: before.ignored }).values;
+    return effectiveSettings(stored, read).values;
+  },
+  /** Lets the organisation's value (or Callcare's default) apply again to a setting the practitioner had chosen. */
+  async forget(setting: PolicySetting, fallback: Settings[PolicySetting]): Promise<void> {
+    await ownSettings.update((own) => ({
+      ...own,
+      [setting]: fallback,
+      chosen: own.chosen.filter((name) => name !== setting),
+    }));
   },
 };

@@ -22,7 +22,9 @@ const isDefaultRule = (id: string): id is Extract<DefaultItemId, `rule-${string}
  * rule of the practitioner's own template is shared in the words it was recorded with.
  */
 function sentence(session: Session, catalogue: Catalogue, id: string, text: string, agreed: boolean): string {
-  if (session.template.id !== BUILT_IN_TEMPLATE_ID || !isDefaultRule(id)) return text;
+  // The built-in checklist as Callcare made it (version 1); once edited, its rules are the practitioner's words.
+  const asMade = session.template.id === BUILT_IN_TEMPLATE_ID && session.template.version === 1;
+  if (!asMade || !isDefaultRule(id)) return text;
   return agreed ? catalogue.t(`share.${id}.agreed`) : catalogue.t(`share.${id}.declined`);
 }
 

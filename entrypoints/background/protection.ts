@@ -7,6 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import { PROTECTION_PORT, type ProtectionJobUpdate, protectionJobSchema } from '../../lib/commands';
+import { CallcareError } from '../../lib/errors';
+import { readPolicy } from '../../lib/settings';
 import { welcomeOffered } from '../../lib/storage/items';
 import {
   changePassphrase,
@@ -64,7 +66,11 @@ async function runJob(message: unknown, post: (update: ProtectionJobUpdate) => v
   try {
     if (job.type === 'turn-on') await turnOn(job.passphrase, undefined, onProgress);
     if (job.type === 'change-passphrase') await changePassphrase(job.current, job.replacement, undefined, onProgress);
-    if (job.type === 'turn-off') await turnOff(job.passphrase, undefined, onProgress);
+    if (job.type === 'turn-off') {
+      // Where the organisation requires protection, it stays on, whichever page asks.
+      if ((await readPolicy()).policy.protectionRequired) throw new CallcareError('not-allowed-by-organisation');
+      await turnOff(job.passphrase, undefined, onProgress);
+    }
     post({ type: 'done' });
   } catch (error) {
     post({

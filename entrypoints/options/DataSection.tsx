@@ -19,7 +19,7 @@ import { deleteEverything, deleteSessions } from '../../lib/caseload';
 import { sessionsToCsv } from '../../lib/csv';
 import { CallcareError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
-import { countRecords, retentionPeriodText, setAsideReasonText } from '../../lib/i18n/phrases';
+import { countRecords, errorDetail, retentionPeriodText, setAsideReasonText } from '../../lib/i18n/phrases';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
@@ -80,7 +80,7 @@ function StatusLine({ status }: { status: Status }) {
 }
 
 const fail = (failure: unknown): Status => ({
-  text: failure instanceof Error ? failure.message : String(failure),
+  text: errorDetail(failure),
   error: true,
 });
 
@@ -278,7 +278,10 @@ function Retention({ maximum }: { maximum: number | undefined }) {
                 </option>
               ))}
           </select>
-          {control.note}
+          {control.note ??
+            (maximum !== undefined && (
+              <p className="set-by small">{t('orgValueMaxRetention', { period: retentionPeriodText(maximum) })}</p>
+            ))}
         </div>
         {days !== null && due && (
           <div role="status">
@@ -327,10 +330,15 @@ export function DataSection() {
         <h3 id="backups">{t('dataBackupsHeading')}</h3>
         <div className="card stack">
           <p className="muted small">{t('dataBackupHint')}</p>
-          {backupBlocked && <p className="set-by small">{t('orgBackupNeedsProtection', { organisation: subject })}</p>}
+          {backupBlocked && (
+            <p id="backup-blocked" className="set-by small">
+              {t('orgBackupNeedsProtection', { organisation: subject })}
+            </p>
+          )}
           <button
             type="button"
             disabled={backupBlocked}
+            aria-describedby={backupBlocked ? 'backup-blocked' : undefined}
             onClick={() =>
               downloadBackup().then(
                 () => setStatus({ text: t('dataBackupDone'), error: false }),

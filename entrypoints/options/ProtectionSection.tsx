@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { UnlockForm } from '../../components/LockGate';
-import { organisationName, organisationSubject, useEffective } from '../../components/Organisation';
+import { organisationSubject, useEffective } from '../../components/Organisation';
 import {
   MIN_PASSPHRASE_LENGTH,
   NewPassphraseFields,
@@ -106,7 +106,6 @@ export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
   const status = useVaultStatus();
   const effective = useEffective();
   const required = effective?.policy.protectionRequired === true;
-  const organisation = organisationName(effective?.policy ?? {});
   const subject = organisationSubject(effective?.policy ?? {});
   return (
     <section aria-labelledby="protection">
@@ -134,7 +133,11 @@ export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
           {autoLock}
           <ChangePassphrase />
           {/* Where the organisation requires protection, it stays on. */}
-          {required ? <p className="set-by small">{t('orgSetByLocked', { organisation })}</p> : <TurnOff />}
+          {effective === undefined ? null : required ? (
+            <p className="set-by small">{t('orgProtectionStaysOn', { organisation: subject })}</p>
+          ) : (
+            <TurnOff />
+          )}
         </div>
       )}
     </section>

@@ -116,7 +116,12 @@ function AutoLock({
         ))}
         {maximum === undefined && <option value="">{t('autoLockNever')}</option>}
       </select>
-      {control.note}
+      {control.note ??
+        (maximum !== undefined && (
+          <p className="set-by small">
+            {t('orgValueMaxAutoLock', { minutes: t('autoLockMinutes', { minutes: maximum }) })}
+          </p>
+        ))}
     </div>
   );
 }

@@ -9,13 +9,20 @@ import {
 } from '../../components/Organisation';
 import { Outcome, type OutcomeMessage } from '../../components/Outcome';
 import { useStored } from '../../components/useStored';
-import { allTemplates, createTemplate, deleteTemplate, importTemplate, templateById } from '../../lib/caseload';
+import {
+  allTemplates,
+  createTemplate,
+  deleteTemplate,
+  importTemplate,
+  templateById,
+  watchTemplates,
+} from '../../lib/caseload';
 import { BUILT_IN_TEMPLATE_ID, builtInTemplate, templateName } from '../../lib/checklist';
 import { t } from '../../lib/i18n';
+import { errorDetail } from '../../lib/i18n/phrases';
 import { isOrgTemplate } from '../../lib/orgTemplates';
 import type { Template } from '../../lib/schemas';
 import { settings } from '../../lib/settings';
-import { orgTemplateVersions, templates } from '../../lib/storage/items';
 import { templateToFile } from '../../lib/templateFile';
 
 function download(template: Template) {
@@ -30,6 +37,7 @@ function download(template: Template) {
 /** An organisation's template: marked as theirs, never edited here, copied into an own template to change it. */
 function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefault: boolean }) {
   const effective = useEffective();
+  const [failure, setFailure] = useState<string | null>(null);
   const defaultLocked = effective?.locked.has('defaultTemplateId') ?? false;
   const organisation = organisationName(effective?.policy ?? {});
   const subject = organisationSubject(effective?.policy ?? {});
@@ -45,9 +53,15 @@ function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefau
       <div className="row">
         <button
           type="button"
-          onClick={async () => {
-            const copy = await createTemplate(t('orgTemplateCopyName', { name: template.name }), template);
-            location.hash = `#checklist/${encodeURIComponent(copy.id)}`;
+          onClick={() => {
+            // A name that would pass the limit keeps the organisation's own name instead.
+            const named = t('orgTemplateCopyName', { name: template.name });
+            createTemplate(named.length <= 100 ? named : template.name, template).then(
+              (copy) => {
+                location.hash = `#checklist/${encodeURIComponent(copy.id)}`;
+              },
+              (failure: unknown) => setFailure(t('errorGeneric', { detail: errorDetail(failure) })),
+            );
           }}
         >
           {t('orgTemplateCopy')}
@@ -64,6 +78,11 @@ function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefau
           {t('checklistsExport', { name: template.name })}
         </button>
       </div>
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
     </li>
   );
 }
@@ -126,17 +145,6 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
       </div>
     </li>
   );
-}
-
-function watchTemplates(onChange: () => void): () => void {
-  const stopTemplates = templates.watch(onChange);
-  const stopSettings = settings.watch(onChange);
-  const stopVersions = orgTemplateVersions.watch(onChange);
-  return () => {
-    stopTemplates();
-    stopSettings();
-    stopVersions();
-  };
 }
 
 export function TemplatesView() {

@@ -51,13 +51,13 @@ export function App() {
   if (tab === undefined || open.value === undefined) return <main className="popup">{t('loading')}</main>;
 
   const call = tab ? detectCall(tab.url, stored.value?.customHosts) : null;
-  const fail = (reason: string) => setError(t('errorGeneric', { detail: errorDetail(reason) }));
+  const fail = (reason: unknown) => setError(t('errorGeneric', { detail: errorDetail(reason) }));
   // The panel must be opened synchronously inside the click, before anything is awaited.
   const openChecklist = () => {
     if (!tab) return;
     openPanel({ tabId: tab.id, windowId: tab.windowId }).then(
       () => window.close(),
-      (failure: unknown) => fail(String(failure)),
+      (failure: unknown) => fail(failure),
     );
   };
   const startByHand = (platform: SessionPlatform) => {

@@ -115,6 +115,18 @@ describe('the language files', () => {
       expect(wrong).toEqual([]);
     });
 
+    it('opens with the organisation where Callcare writes "Your organisation" capitalised', () => {
+      const opening = [
+        'orgIntro',
+        'orgProtectionRequired',
+        'orgTemplateReadOnly',
+        'orgCsvNotAllowed',
+        'orgBackupNeedsProtection',
+        'orgProtectionStaysOn',
+      ];
+      expect(opening.filter((key) => !messages[key]?.startsWith('{organisation}'))).toEqual([]);
+    });
+
     it('never puts a plain apostrophe where ICU would read it as a quote', () => {
       const quoting = Object.entries(messages).filter(([, text]) => /'[{}#|']/.test(text));
       expect(quoting.map(([key]) => key)).toEqual([]);

@@ -5,6 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createTemplate, deleteTemplate } from '../../lib/caseload';
+import { builtInTemplate } from '../../lib/checklist';
 import { nextVersions, orgTemplates } from '../../lib/orgTemplates';
 import { type Policy, type PolicyTemplate, parsePolicy } from '../../lib/policy';
 import type { Settings } from '../../lib/schemas';
@@ -144,6 +146,24 @@ describe('changing a setting under a policy', () => {
     expect((await settings.get()).maxSessionsPerDay).toBe(7);
   });
 
+  it("keeps the practitioner's own host that the organisation also lists when another host changes", async () => {
+    await ownSettings.set(own({ customHosts: ['meet.org.example'] }));
+    await fakeBrowser.storage.managed.set({ callHosts: ['meet.org.example', 'jitsi.example.org'] });
+    await settings.update((current) => ({ ...current, customHosts: [...current.customHosts, 'mine.example.org'] }));
+    expect((await ownSettings.get()).customHosts).toEqual(['meet.org.example', 'mine.example.org']);
+    await fakeBrowser.storage.managed.clear();
+    expect((await settings.get()).customHosts).toEqual(['meet.org.example', 'mine.example.org']);
+  });
+
+  it("gives the organisation's default back when the template the practitioner chose is deleted", async () => {
+    await fakeBrowser.storage.managed.set({ templates: [template('intake')], defaultTemplate: 'intake' });
+    const mine = await createTemplate('Mine', builtInTemplate());
+    await settings.update((current) => ({ ...current, defaultTemplateId: mine.id }));
+    expect((await settings.get()).defaultTemplateId).toBe(mine.id);
+    await deleteTemplate(mine.id);
+    expect((await settings.get()).defaultTemplateId).toBe('org-intake');
+  });
+
   it('tells its watchers when the policy changes', async () => {
     let calls = 0;
     const stop = settings.watch(() => calls++);
@@ -238,6 +258,6 @@ describe("an organisation's templates", () => {
     // Before the new version is kept, pages already see it as the next one.
     expect(orgTemplates(changed, kept).find((made) => made.id === 'org-intake')?.version).toBe(2);
     // A template that leaves the policy and comes back goes on from its last version.
-    expect(nextVersions({ templates: [template('follow-up')] }, later)['intake']?.version).toBe(2);
+    expect(nextVersions({ templates: [template('follow-up')] }, later).intake?.version).toBe(2);
   });
 });

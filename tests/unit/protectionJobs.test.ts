@@ -9,7 +9,7 @@ import {
 import { createClient } from '../../lib/caseload';
 import { PROTECTION_PORT, type ProtectionJobUpdate } from '../../lib/commands';
 import { clients } from '../../lib/storage/items';
-import { forgetCached, vaultStatus } from '../../lib/storage/vault';
+import { activeProtection, forgetCached, vaultStatus } from '../../lib/storage/vault';
 
 const OWN_PAGE = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
 
@@ -55,12 +55,29 @@ describe('protection jobs in the service worker', () => {
     const on = portFrom(OWN_PAGE);
     on.send({ type: 'turn-on', passphrase: 'a long passphrase' });
     await on.disconnected;
-    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    // Every stored record, leaving out the copy of the organisation's policy that any read of settings keeps.
+    const records = async () => {
+      const { policyCache: _copy, ...rest } = await fakeBrowser.storage.local.get(null);
+      return JSON.stringify(rest);
+    };
+    const before = await records();
     const off = portFrom(OWN_PAGE);
     off.send({ type: 'turn-off', passphrase: 'not the passphrase' });
     await off.disconnected;
     expect(off.posted.at(-1)).toMatchObject({ type: 'failed', wrongPassphrase: true });
-    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+    expect(await records()).toBe(before);
+  });
+
+  it('keeps protection on where the organisation requires it, whichever page asks', async () => {
+    const on = portFrom(OWN_PAGE);
+    on.send({ type: 'turn-on', passphrase: 'a long passphrase' });
+    await on.disconnected;
+    await fakeBrowser.storage.managed.set({ protectionRequired: true });
+    const off = portFrom(OWN_PAGE);
+    off.send({ type: 'turn-off', passphrase: 'a long passphrase' });
+    await off.disconnected;
+    expect(off.posted.at(-1)).toMatchObject({ type: 'failed', error: 'not-allowed-by-organisation' });
+    expect(await activeProtection()).not.toBeNull();
   });
 
   it('refuses a port from anywhere but its own pages, and a request it does not understand', async () => {
