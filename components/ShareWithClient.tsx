@@ -40,7 +40,7 @@ export function ShareWithClient({ session }: { session: Session }) {
         <ShareBox
           id={boxId}
           session={session}
-          initialLanguage={client.value?.language ?? currentLanguage()}
+          clientLanguage={client.value?.language ?? null}
           onClose={() => {
             setOpen(false);
             opener.current?.focus();
@@ -75,21 +75,24 @@ function printText(text: string, language: Language) {
 function ShareBox({
   id,
   session,
-  initialLanguage,
+  clientLanguage,
   onClose,
 }: {
   id: string;
   session: Session;
-  initialLanguage: Language;
+  /** The linked client's language, once their record is read. */
+  clientLanguage: Language | null;
   onClose: () => void;
 }) {
   const headingId = useId();
   const languageId = useId();
   const textId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  // The client's language once their record is read (or they are linked), until the practitioner picks one.
+  // The client's language once their record is read (or they are linked), else Callcare's when the box opened
+  // (a language chosen in Settings meanwhile does not rewrite the text); the practitioner's pick over both.
+  const [openedIn] = useState(currentLanguage);
   const [picked, setLanguage] = useState<Language | null>(null);
-  const language = picked ?? initialLanguage;
+  const language = picked ?? clientLanguage ?? openedIn;
   const [includeDeclined, setIncludeDeclined] = useState(false);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [failed, setFailed] = useState(false);

@@ -136,7 +136,7 @@ function RuleRow({ name, figures }: { name: string; figures: RuleFigures }) {
             '—'
           ) : (
             <>
-              {formatNumber(figures.counts[state])} <span className="share">({percent(figures.shares[state])})</span>
+              {formatNumber(figures.counts[state])} <span className="proportion">({percent(figures.shares[state])})</span>
             </>
           )}
         </td>
@@ -229,7 +229,7 @@ function SummaryTables({ summary }: { summary: PracticeSummary }) {
               {ended > 0 && (
                 <>
                   {' '}
-                  <span className="share">({percent(summary.aftercare[timing] / ended)})</span>
+                  <span className="proportion">({percent(summary.aftercare[timing] / ended)})</span>
                 </>
               )}
             </td>
