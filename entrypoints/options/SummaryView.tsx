@@ -136,7 +136,8 @@ function RuleRow({ name, figures }: { name: string; figures: RuleFigures }) {
             '—'
           ) : (
             <>
-              {formatNumber(figures.counts[state])} <span className="proportion">({percent(figures.shares[state])})</span>
+              {formatNumber(figures.counts[state])}{' '}
+              <span className="proportion">({percent(figures.shares[state])})</span>
             </>
           )}
         </td>

@@ -34,6 +34,25 @@ function download(template: Template) {
   URL.revokeObjectURL(link.href);
 }
 
+/** "Make it the default" (where it may be) and "Export", for any template. */
+function DefaultAndExport({ template, offerDefault }: { template: Template; offerDefault: boolean }) {
+  return (
+    <>
+      {offerDefault && (
+        <button
+          type="button"
+          onClick={() => void settings.update((current) => ({ ...current, defaultTemplateId: template.id }))}
+        >
+          {t('checklistsMakeDefault', { name: template.name })}
+        </button>
+      )}
+      <button type="button" onClick={() => download(template)}>
+        {t('checklistsExport', { name: template.name })}
+      </button>
+    </>
+  );
+}
+
 /** An organisation's template: marked as theirs, never edited here, copied into an own template to change it. */
 function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefault: boolean }) {
   const effective = useEffective();
@@ -66,17 +85,7 @@ function OrgTemplateEntry({ template, isDefault }: { template: Template; isDefau
         >
           {t('orgTemplateCopy')}
         </button>
-        {!isDefault && !defaultLocked && (
-          <button
-            type="button"
-            onClick={() => void settings.update((current) => ({ ...current, defaultTemplateId: template.id }))}
-          >
-            {t('checklistsMakeDefault', { name: template.name })}
-          </button>
-        )}
-        <button type="button" onClick={() => download(template)}>
-          {t('checklistsExport', { name: template.name })}
-        </button>
+        <DefaultAndExport template={template} offerDefault={!isDefault && !defaultLocked} />
       </div>
       {failure && (
         <p className="error" role="alert">
@@ -107,17 +116,7 @@ function TemplateEntry({ template, isDefault }: { template: Template; isDefault:
         >
           {t('checklistsEdit', { name: template.name })}
         </a>
-        {!isDefault && !control.locked && (
-          <button
-            type="button"
-            onClick={() => void settings.update((current) => ({ ...current, defaultTemplateId: template.id }))}
-          >
-            {t('checklistsMakeDefault', { name: template.name })}
-          </button>
-        )}
-        <button type="button" onClick={() => download(template)}>
-          {t('checklistsExport', { name: template.name })}
-        </button>
+        <DefaultAndExport template={template} offerDefault={!isDefault && !control.locked} />
         {edited &&
           (confirming ? (
             <span className="row">

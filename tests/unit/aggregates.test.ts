@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { defaultTemplate } from '../../lib/checklist';
 import { filterHistory, NO_FILTER } from '../../lib/history';
@@ -14,14 +14,9 @@ import {
   setAgreementState,
 } from '../../lib/sessions/model';
 import { weeklyWellbeing } from '../../lib/wellbeing';
+import { readTimesIn } from './timeZone';
 
-const originalZone = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'Europe/Amsterdam';
-});
-afterEach(() => {
-  process.env.TZ = originalZone;
-});
+readTimesIn('Europe/Amsterdam');
 
 const at = (
   id: string,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { remind, scheduleFollowUps } from '../../entrypoints/background/followUps';
 import { remindWorkdayEnd } from '../../entrypoints/background/workdayEnd';
@@ -12,15 +12,9 @@ import { editSession } from '../../lib/sessions/store';
 import { DEFAULT_SETTINGS, openSessions, ownSettings, sessionDigest } from '../../lib/storage/items';
 import { lock, turnOn } from '../../lib/storage/protection';
 import { forgetCached } from '../../lib/storage/vault';
+import { readTimesIn } from './timeZone';
 
-const originalZone = process.env.TZ;
-// Times are read in one time zone, whatever the machine's.
-beforeEach(() => {
-  process.env.TZ = 'Europe/Amsterdam';
-});
-afterEach(() => {
-  process.env.TZ = originalZone;
-});
+readTimesIn('Europe/Amsterdam');
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();
 

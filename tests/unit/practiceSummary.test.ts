@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { defaultTemplate } from '../../lib/checklist';
 import { applyCatalogue, makeCatalogue } from '../../lib/i18n';
 import {
@@ -24,13 +24,10 @@ import {
 } from '../../lib/sessions/model';
 import { offeredMonth } from '../../lib/summaryOffer';
 import { messagesOf } from './setup';
+import { readTimesIn } from './timeZone';
 
-const originalZone = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'Europe/Amsterdam';
-});
+readTimesIn('Europe/Amsterdam');
 afterEach(() => {
-  process.env.TZ = originalZone;
   applyCatalogue(makeCatalogue('en', messagesOf('en'), 'en'));
 });
 
