@@ -10,12 +10,25 @@ import { type Effective, type PolicySetting, readEffective, settings } from '../
 import { useStored } from './useStored';
 import { useVaultStatus } from './useVault';
 
-/** The settings in force with what the policy set; read again whenever either changes. */
-export function useEffective(): Effective | undefined {
-  return useStored(readEffective, settings.watch, 'effective-settings').value;
-}
-
 const EffectiveContext = createContext<Effective | undefined>(undefined);
+
+const nothing = () => Promise.resolve(undefined);
+const noWatch = () => () => undefined;
+
+/**
+ * The settings in force with what the policy set; read again whenever either
+ * changes. Under an EffectiveProvider (Settings) the page's one read is used,
+ * rather than each section reading settings and policy again.
+ */
+export function useEffective(): Effective | undefined {
+  const provided = useContext(EffectiveContext);
+  const own = useStored(
+    provided ? nothing : readEffective,
+    provided ? noWatch : settings.watch,
+    provided ? 'effective-provided' : 'effective-settings',
+  );
+  return provided ?? own.value;
+}
 
 export function EffectiveProvider({ value, children }: { value: Effective | undefined; children: ReactNode }) {
   return <EffectiveContext.Provider value={value}>{children}</EffectiveContext.Provider>;

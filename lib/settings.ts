@@ -104,6 +104,9 @@ export function effectiveSettings(own: Settings, read: ReadPolicy): Effective {
 /** How long a read of the policy may take before the copy from the last read stands in for it. */
 const SLOW_POLICY_MS = 300;
 
+/** The copy this page or worker last saw kept, as JSON, so an unchanged policy costs no storage read. */
+let keptJson: string | null = null;
+
 /** What the browser's managed storage holds for Callcare, kept as the latest copy when it differs. */
 async function readManaged(): Promise<Record<string, unknown>> {
   let raw: Record<string, unknown>;
@@ -113,8 +116,11 @@ async function readManaged(): Promise<Record<string, unknown>> {
     // Firefox rejects when no policy names Callcare; a browser without managed storage has none either.
     raw = {};
   }
+  const json = JSON.stringify(raw);
+  if (json === keptJson) return raw;
   const kept = await policyCache.get().catch(() => null);
-  if (JSON.stringify(kept) !== JSON.stringify(raw)) await policyCache.set(raw).catch(() => undefined);
+  if (JSON.stringify(kept) !== json) await policyCache.set(raw).catch(() => undefined);
+  keptJson = json;
   return raw;
 }
 
