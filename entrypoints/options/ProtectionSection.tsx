@@ -14,11 +14,14 @@ import { errorDetail } from '../../lib/i18n/phrases';
 import { lock } from '../../lib/storage/protection';
 import { downloadBackup } from './DataSection';
 
-function ChangePassphrase() {
+/**
+ * `action` belongs to the section: while the passphrase changes, Callcare reads as locked for a moment
+ * (the new key and the protection record are two writes), which redraws this form; what the job says stays.
+ */
+function ChangePassphrase({ action }: { action: ReturnType<typeof useProtectionJob> }) {
   const [current, setCurrent] = useState('');
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const action = useProtectionJob();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (first.length < MIN_PASSPHRASE_LENGTH) return action.fail(t('protectionTooShort'));
@@ -104,6 +107,7 @@ function BackupFirst() {
 
 export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
   const status = useVaultStatus();
+  const change = useProtectionJob();
   const effective = useEffective();
   const required = effective?.policy.protectionRequired === true;
   const subject = organisationSubject(effective?.policy ?? {});
@@ -131,7 +135,7 @@ export function ProtectionSection({ autoLock }: { autoLock: React.ReactNode }) {
             {t('lockNow')}
           </button>
           {autoLock}
-          <ChangePassphrase />
+          <ChangePassphrase action={change} />
           {/* Where the organisation requires protection, it stays on. */}
           {effective === undefined ? null : required ? (
             <p className="set-by small">{t('orgProtectionStaysOn', { organisation: subject })}</p>
