@@ -11,6 +11,12 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push(...localeAssets());
     },
+    // WXT names the toolbar button and Firefox's sidebar after their pages' <title>; the browser names them in its
+    // own language from _locales instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_sidebarTitle__';
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -25,7 +31,6 @@ export default defineConfig({
     host_permissions: hostPermissionPatterns(),
     // An organisation's own call host is asked for one host at a time, when the practitioner adds it.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'open-checklist': {
         suggested_key: { default: 'Alt+Shift+K' },
@@ -40,7 +45,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'callcare@callcare.invalid',
-              strict_min_version: '128.0',
+              // 140 is the first (ESR) version that reads data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

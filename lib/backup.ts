@@ -7,7 +7,6 @@
  * only what the backup has newer.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { deriveKey, seal, unseal } from './crypto';
 import { t } from './i18n';
 import { setAsideReasonText } from './i18n/phrases';
@@ -29,6 +28,7 @@ import { currentKeyAndProtection } from './storage/protection';
 import { isSealedRecord, type Outcome, readEnvelope, sealedRecordSchema } from './storage/stored';
 import { KEY_CHECK_TEXT, PROTECTION_KEY, sealedSchema } from './storage/vault';
 import { looksBlank, stripBidiControls } from './text';
+import { z } from './zod';
 
 export const BACKUP_FORMAT = 'callcare-backup';
 const MAX_BACKUP_CHARACTERS = 200_000_000;

@@ -3,9 +3,10 @@
  * commands only; state is always read from storage. Every message is parsed
  * before it is acted on.
  */
-import { z } from 'zod';
+
 import { sessionPlatformSchema } from './schemas';
 import { editsSchema } from './sessions/edits';
+import { z } from './zod';
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start-by-hand'), platform: sessionPlatformSchema }),

@@ -8,11 +8,12 @@
  * policy never changes the practitioner's own settings or any record; it is
  * laid over them when settings are read (lib/settings.ts).
  */
-import { z } from 'zod';
+
 import { languageSchema } from './i18n/languages';
 import { safeIdSchema } from './schemas';
 import { templateFileSchema } from './templateFile';
 import { displayTextSchema } from './text';
+import { z } from './zod';
 
 const hostSchema = z
   .string()

@@ -3,9 +3,9 @@
  * stored value and the code that reads it cannot drift apart.
  */
 
-import { z } from 'zod';
 import { languageChoiceSchema, languageSchema } from './i18n/languages';
 import { PLATFORM_IDS } from './platforms';
+import { z } from './zod';
 
 export const phaseSchema = z.enum(['before', 'rules', 'during']);
 export const itemKindSchema = z.enum(['agreement', 'check']);

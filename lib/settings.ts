@@ -14,10 +14,10 @@
  * goes away gives them back.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
 import { type IgnoredValue, type Lockable, orgTemplateId, type Policy, parsePolicy, type ReadPolicy } from './policy';
 import type { policySettingSchema, Settings } from './schemas';
 import { ownSettings, policyCache } from './storage/items';
+import type { z } from './zod';
 
 /** The settings a policy can give a value to, by their names in Settings. */
 export type PolicySetting = z.infer<typeof policySettingSchema>;

@@ -3,7 +3,7 @@
  * Reading a file checks everything and says, in a practitioner's words, what
  * is wrong and where; a file that is not a valid template changes nothing.
  */
-import { z } from 'zod';
+
 import { type MessageKey, t } from './i18n';
 import {
   type ChecklistItem,
@@ -15,6 +15,7 @@ import {
   templateSchema,
 } from './schemas';
 import { BLANK_LOOKING_RULE, countBidiControls, displayTextSchema } from './text';
+import { z } from './zod';
 
 export const TEMPLATE_FILE_FORMAT = 'callcare-template';
 const MAX_FILE_CHARACTERS = 1_000_000;

@@ -11,7 +11,7 @@
  * - Blank-looking text (only spaces, zero-width or other invisible
  *   characters) would be an item nobody can see or tell apart: it is refused.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 /** White space and the characters Unicode says a renderer may leave invisible (zero-width, joiners, BOM, fillers). */

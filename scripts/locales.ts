@@ -17,6 +17,7 @@ export const MANIFEST_MESSAGES = {
   extDescription: 'manifest.description',
   actionTitle: 'manifest.actionTitle',
   openChecklist: 'manifest.openChecklist',
+  sidebarTitle: 'manifest.sidebarTitle',
 } as const;
 
 export function readLocales(): Array<{ code: string; messages: Record<string, string> }> {

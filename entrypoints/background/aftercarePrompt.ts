@@ -1,5 +1,6 @@
 /** The worker's prompts for an aftercare note: a notification, and the aftercare page in a tab. */
 import { type Browser, browser } from 'wxt/browser';
+import { ownTabShowing } from '../../lib/extension/ownPages';
 import { aftercareNotificationId, aftercarePageUrl } from '../../lib/extension/prompts';
 import { t } from '../../lib/i18n';
 import { languageReady } from '../../lib/i18n/start';
@@ -25,27 +26,11 @@ export async function notifyAftercare(session: Pick<Brief, 'id' | 'platform'>, r
 /** Opens the aftercare page for a session, or brings its open tab to the front. */
 export async function openAftercarePage(sessionId: string): Promise<void> {
   const url = aftercarePageUrl(sessionId);
-  const existing = await findExtensionTab(url);
+  const existing = await ownTabShowing(url);
   if (existing !== undefined) {
     await browser.tabs.update(existing.tabId, { active: true });
     if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
     return;
   }
   await browser.tabs.create({ url });
-}
-
-async function findExtensionTab(url: string): Promise<{ tabId: number; windowId?: number } | undefined> {
-  // runtime.getContexts (Chrome 116+) finds our own pages without the "tabs" permission.
-  if (typeof chrome === 'undefined' || !chrome.runtime?.getContexts) return undefined;
-  let contexts: chrome.runtime.ExtensionContext[];
-  try {
-    contexts = await chrome.runtime.getContexts({
-      contextTypes: [chrome.runtime.ContextType.TAB],
-      documentUrls: [url],
-    });
-  } catch {
-    return undefined; // A browser that cannot look its pages up this way: a new tab is opened instead.
-  }
-  const found = contexts.find((context) => context.tabId >= 0);
-  return found ? { tabId: found.tabId, windowId: found.windowId >= 0 ? found.windowId : undefined } : undefined;
 }

@@ -130,10 +130,14 @@ export default defineBackground(() => {
       .catch(report);
   };
   browser.notifications.onClicked.addListener(openNote);
-  browser.notifications.onButtonClicked?.addListener((notificationId, button) => {
-    if (notificationId === WORKDAY_NOTIFICATION && button === 1) snoozeWorkdayEnd().catch(report);
-    else openNote(notificationId);
-  });
+  // Firefox's notifications have no buttons (and it warns of a listener for them): there a click on the
+  // notification itself does what its first button does; the workday notice has no snooze.
+  if (!import.meta.env.FIREFOX) {
+    browser.notifications.onButtonClicked.addListener((notificationId, button) => {
+      if (notificationId === WORKDAY_NOTIFICATION && button === 1) snoozeWorkdayEnd().catch(report);
+      else openNote(notificationId);
+    });
+  }
 
   browser.commands.onCommand.addListener((command, tab) => {
     // Opening the panel must happen now, inside the keyboard gesture.

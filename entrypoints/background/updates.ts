@@ -5,27 +5,16 @@
  * over (`runtime.onUpdateAvailable`) and Callcare applies it once free.
  */
 import { browser } from 'wxt/browser';
+import { ownPagesOpen } from '../../lib/extension/ownPages';
 import { openSessions, updateWaiting } from '../../lib/storage/items';
 
 export const UPDATE_ALARM = 'apply-update';
-
-async function pagesOpen(): Promise<boolean> {
-  if (typeof chrome === 'undefined' || !chrome.runtime?.getContexts) return false;
-  const contexts = await chrome.runtime.getContexts({
-    contextTypes: [
-      chrome.runtime.ContextType.TAB,
-      chrome.runtime.ContextType.SIDE_PANEL,
-      chrome.runtime.ContextType.POPUP,
-    ],
-  });
-  return contexts.length > 0;
-}
 
 /** Applies a waiting update if nothing is in the way; otherwise checks again in a minute. */
 export async function applyUpdateWhenFree(): Promise<boolean> {
   if (!(await updateWaiting.get())) return false;
   const running = Object.values(await openSessions.get()).some((entry) => entry.status === 'running');
-  if (running || (await pagesOpen())) {
+  if (running || (await ownPagesOpen())) {
     if (!(await browser.alarms.get(UPDATE_ALARM))) await browser.alarms.create(UPDATE_ALARM, { periodInMinutes: 1 });
     return false;
   }

@@ -6,14 +6,14 @@
 import { browser } from 'wxt/browser';
 import { CallcareError } from '../errors';
 
-const hasSidePanel = () => typeof chrome !== 'undefined' && chrome.sidePanel !== undefined;
-
 export function panelPathForTab(tabId: number): string {
   return `sidepanel.html?tab=${tabId}`;
 }
 
 export async function enablePanelForTab(tabId: number): Promise<void> {
-  if (!hasSidePanel()) return;
+  // Firefox's sidebar needs nothing per tab; the Firefox build holds no sidePanel code at all (import.meta.env.FIREFOX
+  // is fixed at build time, so the other branch is left out).
+  if (import.meta.env.FIREFOX || typeof chrome === 'undefined' || chrome.sidePanel === undefined) return;
   try {
     await chrome.sidePanel.setOptions({ tabId, path: panelPathForTab(tabId), enabled: true });
   } catch {
@@ -26,11 +26,14 @@ export async function enablePanelForTab(tabId: number): Promise<void> {
  * command) and before anything is awaited, or the browser refuses.
  */
 export function openPanel(target: { tabId?: number; windowId?: number }): Promise<void> {
-  if (hasSidePanel()) {
-    if (target.tabId !== undefined) return chrome.sidePanel.open({ tabId: target.tabId });
-    if (target.windowId !== undefined) return chrome.sidePanel.open({ windowId: target.windowId });
-    return Promise.reject(new CallcareError('no-panel-window'));
+  if (import.meta.env.FIREFOX) {
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    return sidebar ? sidebar.open() : Promise.reject(new CallcareError('no-side-panel'));
   }
-  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  return sidebar ? sidebar.open() : Promise.reject(new CallcareError('no-side-panel'));
+  if (typeof chrome === 'undefined' || chrome.sidePanel === undefined) {
+    return Promise.reject(new CallcareError('no-side-panel'));
+  }
+  if (target.tabId !== undefined) return chrome.sidePanel.open({ tabId: target.tabId });
+  if (target.windowId !== undefined) return chrome.sidePanel.open({ windowId: target.windowId });
+  return Promise.reject(new CallcareError('no-panel-window'));
 }

@@ -3,7 +3,7 @@
  * holding every string a person reads (docs/translating.md). Adding a language is
  * adding its file and its line here; a unit test checks the two agree.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** Each language's name in itself, as the language picker shows it whatever the current language. */
 export const LANGUAGE_NAMES = {

@@ -4,7 +4,7 @@
  * reading (and decrypting) every record. Derived from the sessions and rebuilt
  * from them whenever it is missing or out of step. Pure.
  */
-import { z } from 'zod';
+
 import { followUpState } from '../followUps';
 import {
   type AgreementState,
@@ -13,6 +13,7 @@ import {
   sessionStatusSchema,
   storedItemIdSchema,
 } from '../schemas';
+import { z } from '../zod';
 
 export const digestEntrySchema = z.object({
   startedAt: z.number(),

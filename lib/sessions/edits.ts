@@ -4,7 +4,7 @@
  * page closes, and applied again without doubling anything: applying the same
  * edit twice gives the same record as applying it once. Pure.
  */
-import { z } from 'zod';
+
 import {
   aftercareSchema,
   agreementStateSchema,
@@ -13,6 +13,7 @@ import {
   sideSchema,
   templateSnapshotSchema,
 } from '../schemas';
+import { z } from '../zod';
 import {
   addPerson,
   completeAftercare,

@@ -32,7 +32,7 @@
  * on. So are quarantine records (lib/storage/stored.ts), which can hold any of
  * them. The rest holds no client text and stays readable while locked.
  */
-import { z } from 'zod';
+
 import {
   checklistSchema,
   clientSchema,
@@ -45,6 +45,7 @@ import {
 } from '../schemas';
 import { digestSchema } from '../sessions/digest';
 import { editsSchema } from '../sessions/edits';
+import { z } from '../zod';
 import {
   clientMigrations,
   digestMigrations,

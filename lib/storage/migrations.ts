@@ -3,7 +3,7 @@
  * Each step checks the fields it relies on and adds what the newer format
  * needs; the item's own schema then checks the whole result on read.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Migrations } from './stored';
 
 const sessionV1 = z.looseObject({

@@ -9,9 +9,9 @@
  * `sealed` while protection is on, so no caller needs to know about it.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { seal, unseal } from '../crypto';
 import { type QuarantineEntry, quarantineEntrySchema, type SetAsideReason } from '../schemas';
+import { z } from '../zod';
 import { withLock } from './lock';
 import { activeProtection, unlockedKey } from './vault';
 

@@ -6,8 +6,8 @@
  * the browser closes; it is never written to disk.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { importKey } from '../crypto';
+import { z } from '../zod';
 
 export const PROTECTION_KEY = 'protection';
 export const UNLOCKED_KEY = 'unlockedKey';

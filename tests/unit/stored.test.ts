@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { z } from 'zod';
 import { t } from '../../lib/i18n';
 import { quarantineReasonText } from '../../lib/i18n/phrases';
 import { DEFAULT_SETTINGS, ownSettings } from '../../lib/storage/items';
 import { defineCollection, defineItem, quarantined } from '../../lib/storage/stored';
+import { z } from '../../lib/zod';
 
 const quarantineRecords = async () => quarantined.all();
 

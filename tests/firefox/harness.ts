@@ -1,0 +1,350 @@
+/**
+ * Starts Debian's firefox-esr with the built Firefox extension
+ * (`.output/firefox-mv3`) and drives it over Marionette (./marionette.ts).
+ *
+ * Nothing leaves the machine. Firefox has no request routing like
+ * Playwright's, so every request goes through a local proxy (the browser's own
+ * proxy settings): a call page is served there under its real https:// address
+ * with a certificate made for the run, and any other request is refused and
+ * recorded. The session accepts that certificate (WebDriver's
+ * `acceptInsecureCerts`), and the HSTS preload list is off so it may.
+ *
+ * The extension is installed for good (not as a temporary add-on), as a
+ * practitioner's would be, so it and its records survive a restart of Firefox
+ * on the same profile. Firefox ESR installs an unsigned add-on once
+ * `xpinstall.signatures.required` is false.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TLSSocket } from 'node:tls';
+import { generate } from 'selfsigned';
+import { type ElementReference, Marionette } from './marionette';
+
+export const FIREFOX_EXTENSION_PATH = resolve(
+  process.env.CALLCARE_FIREFOX_EXTENSION_PATH ?? resolve(import.meta.dirname, '../../.output/firefox-mv3'),
+);
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The add-on's id (wxt.config.ts, browser_specific_settings). */
+export const ADDON_ID = 'callcare@callcare.invalid';
+/** Firefox's id for the add-on's toolbar button and sidebar: the add-on id with every other character made "_". */
+const WIDGET_ID = ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+export const TOOLBAR_BUTTON_ID = `${WIDGET_ID}-BAP`;
+export const SIDEBAR_ID = `${WIDGET_ID}-sidebar-action`;
+
+const CALL_HOSTS = ['meet.google.com', 'app.zoom.us', 'teams.microsoft.com', 'meet.jit.si', 'whereby.com', 'doxy.me'];
+
+function callPage(url: string): string {
+  return `<!doctype html><html lang="en"><head><title>Call</title></head><body><h1>A video call</h1><p>${new URL(url).host}</p></body></html>`;
+}
+
+/** Made once per run: a certificate for the call hosts. */
+let certificate: Promise<{ key: string; cert: string }> | undefined;
+function callCertificate(): Promise<{ key: string; cert: string }> {
+  certificate ??= generate([{ name: 'commonName', value: 'Callcare test call pages' }], {
+    keyType: 'ec',
+    extensions: [{ name: 'subjectAltName', altNames: CALL_HOSTS.map((value) => ({ type: 2, value })) }],
+  }).then((pems) => ({ key: pems.private, cert: pems.cert }));
+  return certificate;
+}
+
+interface Proxy {
+  port: number;
+  outsideRequests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The proxy every request of the browser goes through: a CONNECT to a call
+ * host is answered by a local TLS server with the call page; anything else is
+ * refused and written down.
+ */
+async function startProxy(): Promise<Proxy> {
+  const { key, cert } = await callCertificate();
+  const outsideRequests: string[] = [];
+  const sockets = new Set<Socket>();
+  const pages: Server = createServer((request, response) => {
+    const host = request.headers.host ?? '';
+    if (!CALL_HOSTS.includes(host)) {
+      outsideRequests.push(`https://${host}${request.url ?? ''}`);
+      response.writeHead(403).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(callPage(`https://${host}${request.url ?? '/'}`));
+  });
+  const proxy = createServer((request, response) => {
+    // Plain http:// through the proxy: nothing Callcare or a call needs.
+    outsideRequests.push(request.url ?? '');
+    response.writeHead(403).end();
+  });
+  proxy.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  proxy.on('connect', (request: IncomingMessage, socket: Socket) => {
+    const [host] = (request.url ?? '').split(':');
+    if (!host || !CALL_HOSTS.includes(host)) {
+      outsideRequests.push(`https://${request.url ?? ''}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    const secure = new TLSSocket(socket, { isServer: true, key, cert, ALPNProtocols: ['http/1.1'] });
+    secure.on('error', () => socket.destroy());
+    pages.emit('connection', secure);
+  });
+  await new Promise<void>((ready) => proxy.listen(0, '127.0.0.1', ready));
+  return {
+    port: (proxy.address() as AddressInfo).port,
+    outsideRequests,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((closed) => proxy.close(() => closed()));
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((closed) => server.close(() => closed()));
+  return port;
+}
+
+function preferences(
+  marionettePort: number,
+  proxyPort: number,
+  uuid: string,
+): Record<string, string | number | boolean> {
+  return {
+    'marionette.port': marionettePort,
+    // The add-on's pages live at moz-extension://<uuid>/, the same on every start.
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
+    // Firefox ESR installs an unsigned add-on with this; release Firefox does not.
+    'xpinstall.signatures.required': false,
+    'extensions.autoDisableScopes': 0,
+    // Every request through the local proxy, localhost's too.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.dns.disablePrefetch': true,
+    'network.stricttransportsecurity.preloadlist': false,
+    // A new start begins with an empty window, as after a crash: a call tab is gone, as the journeys need.
+    'browser.startup.page': 0,
+    'browser.sessionstore.resume_from_crash': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.aboutwelcome.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.reportingpolicy.firstRun': false,
+    'app.update.disabledForTesting': true,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.update.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'browser.newtabpage.enabled': false,
+    'browser.topsites.contile.enabled': false,
+    'services.settings.server': 'data:,',
+  };
+}
+
+export interface FirefoxHarness {
+  marionette: Marionette;
+  profileDir: string;
+  /** moz-extension://<uuid> */
+  origin: string;
+  outsideRequests: string[];
+  /** Opens a call page in a new tab, made the current one; returns its window handle. */
+  openCall(url: string): Promise<string>;
+  /** Opens one of the extension's pages in a new tab, made the current one; returns its window handle. */
+  openExtensionPage(path: string): Promise<string>;
+  /** Runs a function in an extension page (opened on first use), where `browser.*` is at hand. */
+  inspect<R>(fn: string, ...args: unknown[]): Promise<R>;
+  /** Awaits a condition, checked in an extension page, until it returns something other than null or false. */
+  waitFor<R>(description: string, fn: string, ...args: unknown[]): Promise<R>;
+  switchTo(handle: string): Promise<void>;
+  handles(): Promise<string[]>;
+  /** Quits Firefox; the profile stays unless told otherwise. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+  /** Ends Firefox at once, as a crash or a power cut would. */
+  kill(): Promise<void>;
+}
+
+export interface FirefoxLaunchOptions {
+  /** A profile to start again; by default a new one, where the extension is installed. */
+  profileDir?: string;
+  /** Leave the welcome page of a first install open (by default it is closed, as a practitioner would once read). */
+  keepWelcome?: boolean;
+}
+
+const uuidOfProfile = new Map<string, string>();
+
+export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
+  const fresh = options.profileDir === undefined;
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'callcare-firefox-')));
+  const uuid = uuidOfProfile.get(profileDir) ?? randomUUID();
+  uuidOfProfile.set(profileDir, uuid);
+  const proxy = await startProxy();
+  const marionettePort = await freePort();
+  const userJs = Object.entries(preferences(marionettePort, proxy.port, uuid))
+    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
+    .join('\n');
+  await writeFile(join(profileDir, 'user.js'), `${userJs}\n`);
+  // Installed for good, from the build folder: a file named as the add-on in the profile's extensions folder,
+  // holding the folder's path (Firefox's "proxy file"). Firefox installs it at start, as on a first install.
+  await mkdir(join(profileDir, 'extensions'), { recursive: true });
+  await writeFile(join(profileDir, 'extensions', ADDON_ID), FIREFOX_EXTENSION_PATH);
+  const child: ChildProcess = spawn(
+    FIREFOX,
+    ['--marionette', '--remote-allow-system-access', '--headless', '--no-remote', '--profile', profileDir],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } },
+  );
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let marionette: Marionette;
+  try {
+    marionette = await Marionette.connect(marionettePort);
+    // Marionette takes the capabilities as the command's parameters: the call pages' certificate is the run's own.
+    await marionette.send('WebDriver:NewSession', { acceptInsecureCerts: true });
+  } catch (error) {
+    child.kill('SIGKILL');
+    await proxy.close();
+    throw new Error(`Firefox did not start: ${String(error)}\n${log}`);
+  }
+  const origin = `moz-extension://${uuid}`;
+
+  const handles = () => windowHandles(marionette);
+  const switchTo = async (handle: string) => {
+    await marionette.send('WebDriver:SwitchToWindow', { handle, focus: true });
+  };
+  const openTab = async (url: string) => {
+    const { handle } = await marionette.send<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
+    await switchTo(handle);
+    await marionette.send('WebDriver:Navigate', { url });
+    return handle;
+  };
+
+  let inspector: string | undefined;
+  const inspect = async <R>(fn: string, ...args: unknown[]): Promise<R> => {
+    const current = await currentHandle(marionette);
+    const open = await handles();
+    if (inspector === undefined || !open.includes(inspector)) {
+      inspector = await openTab(`${origin}/welcome.html#inspector`);
+    } else await switchTo(inspector);
+    try {
+      return await marionette
+        .executeAsync<R>(
+          `const done = arguments[arguments.length - 1];
+         const args = Array.from(arguments).slice(0, -1);
+         Promise.resolve((${fn})(...args)).then(
+           (value) => done({ value }),
+           (error) => done({ error: String(error && error.stack || error) }),
+         );`,
+          args,
+        )
+        .then((answer) => {
+          const { value, error } = answer as { value: R; error?: string };
+          if (error !== undefined) throw new Error(error);
+          return value;
+        });
+    } finally {
+      if (current !== undefined && current !== inspector && (await handles()).includes(current))
+        await switchTo(current);
+    }
+  };
+
+  const waitFor = async <R>(description: string, fn: string, ...args: unknown[]): Promise<R> => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const value = await inspect<R | null | false>(fn, ...args);
+      if (value !== null && value !== false && value !== undefined) return value as R;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${description}`);
+      // The condition is checked again after a short pause: Firefox offers no event to await for it from here.
+      await new Promise((next) => setTimeout(next, 100));
+    }
+  };
+
+  if (fresh) {
+    if (!options.keepWelcome) {
+      // The welcome page opens once on a first install; close it, as a practitioner would once it is read.
+      const welcome = await waitForHandle(marionette, `${origin}/welcome.html`);
+      await switchTo(welcome);
+      await marionette.send('WebDriver:CloseWindow');
+      await switchTo((await handles())[0] as string);
+    }
+  }
+
+  const quit = async (keepProfile: boolean) => {
+    await marionette.send('Marionette:Quit', { flags: ['eAttemptQuit'] }).catch(() => undefined);
+    marionette.close();
+    await exited;
+    await proxy.close();
+    if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
+  };
+
+  return {
+    marionette,
+    profileDir,
+    origin,
+    outsideRequests: proxy.outsideRequests,
+    openCall: openTab,
+    openExtensionPage: (path) => openTab(`${origin}/${path}`),
+    inspect,
+    waitFor,
+    switchTo,
+    handles,
+    close: (closeOptions) => quit(closeOptions?.keepProfile === true),
+    kill: async () => {
+      marionette.close();
+      child.kill('SIGKILL');
+      await exited;
+      await proxy.close();
+    },
+  };
+}
+
+/** Waits for a tab showing `urlStart` and returns its window handle; the current tab stays current. */
+export async function waitForHandle(marionette: Marionette, urlStart: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  const current = await currentHandle(marionette);
+  for (;;) {
+    for (const handle of await windowHandles(marionette)) {
+      await marionette.send('WebDriver:SwitchToWindow', { handle, focus: false });
+      const { value: url } = await marionette.send<{ value: string }>('WebDriver:GetCurrentURL');
+      if (url.startsWith(urlStart)) {
+        if (current !== undefined) await marionette.send('WebDriver:SwitchToWindow', { handle: current, focus: false });
+        return handle;
+      }
+    }
+    if (current !== undefined) await marionette.send('WebDriver:SwitchToWindow', { handle: current, focus: false });
+    if (Date.now() > deadline) throw new Error(`No tab opened ${urlStart}`);
+    await new Promise((next) => setTimeout(next, 100)); // Checked again shortly: the tab is opened by the extension, not by us.
+  }
+}
+
+async function windowHandles(marionette: Marionette): Promise<string[]> {
+  const answer = await marionette.send<string[] | { value: string[] }>('WebDriver:GetWindowHandles');
+  return Array.isArray(answer) ? answer : answer.value;
+}
+
+async function currentHandle(marionette: Marionette): Promise<string | undefined> {
+  const answer = await marionette.send<{ value: string }>('WebDriver:GetWindowHandle').catch(() => undefined);
+  return answer?.value;
+}
+
+export type { ElementReference };
