@@ -49,6 +49,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Callcare is made for desktop Firefox (the sidebar); should it be offered on Android, that key needs 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

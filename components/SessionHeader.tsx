@@ -17,6 +17,9 @@ interface Props {
   undo: { label: string; accessibleName: string; run: () => void } | null | undefined;
 }
 
+/** Keeps a time or a duration on one line: at a narrow width the line breaks between the parts, not inside one. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
 export function SessionHeader({ session, now, onEnd, onWriteAftercare, undo }: Props) {
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const running = session.status === 'running';
@@ -28,8 +31,8 @@ export function SessionHeader({ session, now, onEnd, onWriteAftercare, undo }: P
       <p className="muted small">
         {running
           ? t('runningSince', {
-              time: formatClock(session.startedAt),
-              duration: formatDuration(now - session.startedAt),
+              time: unbroken(formatClock(session.startedAt)),
+              duration: unbroken(formatDuration(now - session.startedAt)),
             })
           : `${t('startedAt', { time: formatClock(session.startedAt) })}${
               session.endedAt === null

@@ -16,6 +16,7 @@
 import { browser } from 'wxt/browser';
 import { type IgnoredValue, type Lockable, orgTemplateId, type Policy, parsePolicy, type ReadPolicy } from './policy';
 import type { policySettingSchema, Settings } from './schemas';
+import { onStorageChange } from './storage/changes';
 import { ownSettings, policyCache } from './storage/items';
 import type { z } from './zod';
 
@@ -178,11 +179,11 @@ function watchAll(onChange: () => void): () => void {
   const listener = (_changes: unknown, areaName: string) => {
     if (areaName === 'managed') onChange();
   };
-  browser.storage.onChanged.addListener(listener);
+  const stopManaged = onStorageChange(listener);
   return () => {
     stopOwn();
     stopCopy();
-    browser.storage.onChanged.removeListener(listener);
+    stopManaged();
   };
 }
 

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { organisationSubject, useEffective } from '../../components/Organisation';
 import { TurnOnProtection } from '../../components/TurnOnProtection';
 import { useVaultStatus } from '../../components/useVault';
+import { openPanel } from '../../lib/extension/panel';
 import { t } from '../../lib/i18n';
 
 async function closeThisPage() {
@@ -29,10 +30,18 @@ export function App() {
       <section aria-labelledby="where" className="stack">
         <h2 id="where">{t('welcomeWhereHeading')}</h2>
         <ul>
-          <li>{t('welcomeToolbar')}</li>
-          <li>{t('welcomePanel')}</li>
+          <li>{import.meta.env.FIREFOX ? t('welcomeToolbarFirefox') : t('welcomeToolbar')}</li>
+          <li>{import.meta.env.FIREFOX ? t('welcomePanelFirefox') : t('welcomePanel')}</li>
           <li>{t('welcomeSettings')}</li>
         </ul>
+        {/* Firefox's sidebar does not open by itself at install: here it opens with a click, which it needs. */}
+        {import.meta.env.FIREFOX && (
+          <p>
+            <button type="button" onClick={() => void openPanel({}).catch(() => undefined)}>
+              {t('welcomeOpenSidebar')}
+            </button>
+          </p>
+        )}
       </section>
       <section aria-labelledby="protect" className="stack">
         <h2 id="protect">{t('welcomeProtectHeading')}</h2>

@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { seal, unseal } from '../crypto';
 import { type QuarantineEntry, quarantineEntrySchema, type SetAsideReason } from '../schemas';
 import { z } from '../zod';
+import { onStorageChange } from './changes';
 import { withLock } from './lock';
 import { activeProtection, unlockedKey } from './vault';
 
@@ -262,8 +263,7 @@ function watchKeys(area: Area, matches: (key: string) => boolean, onChange: () =
   const listener = (changes: Record<string, unknown>, areaName: string) => {
     if (areaName === area && Object.keys(changes).some(matches)) onChange();
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onStorageChange(listener);
 }
 
 export interface StoredItem<T> {

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { importKey } from '../crypto';
 import { z } from '../zod';
+import { onStorageChange } from './changes';
 
 export const PROTECTION_KEY = 'protection';
 export const UNLOCKED_KEY = 'unlockedKey';
@@ -42,7 +43,7 @@ let watching = false;
 function watch() {
   if (watching) return;
   watching = true;
-  browser.storage.onChanged.addListener((changes, area) => {
+  onStorageChange((changes, area) => {
     if (area === 'local' && PROTECTION_KEY in changes) protectionCache = undefined;
     if (area === 'session' && UNLOCKED_KEY in changes) keyCache = undefined;
   });
@@ -93,8 +94,7 @@ export function watchVault(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
     if ((area === 'local' && PROTECTION_KEY in changes) || (area === 'session' && UNLOCKED_KEY in changes)) onChange();
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onStorageChange(listener);
 }
 
 export function storedProtection(protection: Protection | null) {

@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { badgeOf, type Harness, launch } from './harness';
@@ -111,6 +111,15 @@ function overflowing(page: Page) {
   });
 }
 
+/** How many lines an element's text takes on screen. */
+function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+  });
+}
+
 let harness: Harness | undefined;
 
 afterEach(async () => {
@@ -148,6 +157,8 @@ describe.each(['nl', 'de', 'fr'])('Callcare in a browser started in %s', (langua
       await expectNoEnglish(panel, language, `the side panel at ${width} px`);
       expect(await overflowing(panel), `the side panel at ${width} px`).toEqual([]);
       expect(await axeViolations(panel), `the side panel at ${width} px`).toEqual([]);
+      // The progress in the header stays one line, at Firefox's default sidebar width too.
+      expect(await linesOf(panel.locator('.session-header .progress p')), `the progress at ${width} px`).toBe(1);
     }
     await panel.getByRole('button', { name: t('shareButton') }).click();
     await expect

@@ -157,6 +157,9 @@ function preferences(
     'browser.newtabpage.enabled': false,
     'browser.topsites.contile.enabled': false,
     'services.settings.server': 'data:,',
+    // Notifications as Firefox's own small windows, which can be read and clicked, not through the desktop's
+    // notification service (there is none here: each notification would be closed the moment it is made).
+    'alerts.useSystemBackend': false,
   };
 }
 
@@ -175,6 +178,22 @@ export interface FirefoxHarness {
   /** Awaits a condition, checked in an extension page, until it returns something other than null or false. */
   waitFor<R>(description: string, fn: string, ...args: unknown[]): Promise<R>;
   switchTo(handle: string): Promise<void>;
+  /** Waits for an element in the current tab's page, found by `find` (a function's source, given `args`). */
+  element(description: string, find: string, ...args: unknown[]): Promise<ElementReference>;
+  /** Clicks an element as a person would (a real pointer event, which counts as a user's gesture). */
+  click(element: ElementReference): Promise<void>;
+  /** Types into an element, key by key. */
+  type(element: ElementReference, text: string): Promise<void>;
+  /** The current tab's visible text. */
+  text(): Promise<string>;
+  /** Runs a script in the browser's own window (chrome scope), such as its toolbar or sidebar. */
+  inBrowserWindow<R>(script: string, ...args: unknown[]): Promise<R>;
+  /** A PNG of the browser window, with its toolbar and sidebar. */
+  screenshot(): Promise<Buffer>;
+  /** Clicks one of the browser window's own elements (the toolbar button) as a person would. */
+  clickBrowserElement(selector: string): Promise<void>;
+  /** Clicks a point of the browser window, such as a button inside the open popup, as a person would. */
+  clickBrowserWindowAt(x: number, y: number): Promise<void>;
   handles(): Promise<string[]>;
   /** Quits Firefox; the profile stays unless told otherwise. */
   close(options?: { keepProfile?: boolean }): Promise<void>;
@@ -232,9 +251,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const switchTo = async (handle: string) => {
     await marionette.send('WebDriver:SwitchToWindow', { handle, focus: true });
   };
-  const openTab = async (url: string) => {
-    const { handle } = await marionette.send<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
-    await switchTo(handle);
+  const openTab = async (url: string, focus = true) => {
+    const { handle } = await marionette.send<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus });
+    await marionette.send('WebDriver:SwitchToWindow', { handle, focus });
     await marionette.send('WebDriver:Navigate', { url });
     return handle;
   };
@@ -243,9 +262,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const inspect = async <R>(fn: string, ...args: unknown[]): Promise<R> => {
     const current = await currentHandle(marionette);
     const open = await handles();
+    // The inspecting page stays in the background: the sidebar follows the tab in front, which must not change.
     if (inspector === undefined || !open.includes(inspector)) {
-      inspector = await openTab(`${origin}/welcome.html#inspector`);
-    } else await switchTo(inspector);
+      inspector = await openTab(`${origin}/welcome.html#inspector`, false);
+    } else await marionette.send('WebDriver:SwitchToWindow', { handle: inspector, focus: false });
     try {
       return await marionette
         .executeAsync<R>(
@@ -263,8 +283,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
           return value;
         });
     } finally {
-      if (current !== undefined && current !== inspector && (await handles()).includes(current))
-        await switchTo(current);
+      if (current !== undefined && current !== inspector && (await handles()).includes(current)) {
+        await marionette.send('WebDriver:SwitchToWindow', { handle: current, focus: false });
+      }
     }
   };
 
@@ -289,6 +310,26 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     }
   }
 
+  const element = async (description: string, find: string, ...args: unknown[]): Promise<ElementReference> => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const found = await marionette.execute<ElementReference | null>(`return (${find})(...arguments) ?? null;`, args);
+      if (found !== null) return found;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${description}`);
+      await new Promise((next) => setTimeout(next, 100)); // The page is still drawing: looked for again shortly.
+    }
+  };
+  const elementId = (reference: ElementReference) => reference['element-6066-11e4-a52e-4f735466cecf'];
+
+  const inBrowserWindow = async <R>(script: string, ...args: unknown[]): Promise<R> => {
+    await marionette.setContext('chrome');
+    try {
+      return await marionette.execute<R>(script, args);
+    } finally {
+      await marionette.setContext('content');
+    }
+  };
+
   const quit = async (keepProfile: boolean) => {
     await marionette.send('Marionette:Quit', { flags: ['eAttemptQuit'] }).catch(() => undefined);
     marionette.close();
@@ -308,6 +349,58 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     waitFor,
     switchTo,
     handles,
+    element,
+    click: async (reference) => {
+      await marionette.send('WebDriver:ElementClick', { id: elementId(reference) });
+    },
+    type: async (reference, text) => {
+      await marionette.send('WebDriver:ElementSendKeys', { id: elementId(reference), text });
+    },
+    text: () => marionette.execute<string>('return document.body.innerText'),
+    inBrowserWindow,
+    screenshot: async () => {
+      await marionette.setContext('chrome');
+      try {
+        const { value } = await marionette.send<{ value: string }>('WebDriver:TakeScreenshot', {});
+        return Buffer.from(value, 'base64');
+      } finally {
+        await marionette.setContext('content');
+      }
+    },
+    clickBrowserElement: async (selector) => {
+      await marionette.setContext('chrome');
+      try {
+        const { value } = await marionette.send<{ value: ElementReference }>('WebDriver:FindElement', {
+          using: 'css selector',
+          value: selector,
+        });
+        await marionette.send('WebDriver:ElementClick', { id: elementId(value) });
+      } finally {
+        await marionette.setContext('content');
+      }
+    },
+    clickBrowserWindowAt: async (x, y) => {
+      await marionette.setContext('chrome');
+      try {
+        await marionette.send('WebDriver:PerformActions', {
+          actions: [
+            {
+              type: 'pointer',
+              id: 'mouse',
+              parameters: { pointerType: 'mouse' },
+              actions: [
+                { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+                { type: 'pointerDown', button: 0 },
+                { type: 'pointerUp', button: 0 },
+              ],
+            },
+          ],
+        });
+        await marionette.send('WebDriver:ReleaseActions');
+      } finally {
+        await marionette.setContext('content');
+      }
+    },
     close: (closeOptions) => quit(closeOptions?.keepProfile === true),
     kill: async () => {
       marionette.close();

@@ -80,14 +80,18 @@ describe('the background', () => {
     const sessionId = (reply as { sessionId: string }).sessionId;
     await send({ type: 'end-session', sessionId });
     await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1));
-    // The page the call's end opens by itself, before the click that opens it again.
-    await vi.waitFor(() => expect(created()).toHaveLength(1));
+    // The page the call's end opens by itself.
+    const url = `chrome-extension://test-extension-id/aftercare.html?session=${sessionId}`;
+    await vi.waitFor(() => expect(created()).toEqual([url]));
     tabsCreated.mockClear();
+    // With another tab in front, the click brings the note's tab back rather than opening a second one.
+    await fakeBrowser.tabs.create({ url: 'https://example.org/', active: true });
+    const [noteTab] = (await fakeBrowser.tabs.query({})).filter((tab) => tab.url === url);
+    const brought = vi.spyOn(fakeBrowser.tabs, 'update');
     await fakeBrowser.notifications.onButtonClicked.trigger(`aftercare:${sessionId}`, 0);
-    await vi.waitFor(() =>
-      expect(created()).toEqual([`chrome-extension://test-extension-id/aftercare.html?session=${sessionId}`]),
-    );
     await vi.waitFor(async () => expect(await fakeBrowser.notifications.getAll()).toEqual({}));
+    expect(brought).toHaveBeenCalledWith(noteTab?.id, { active: true });
+    expect(created()).toEqual([]);
   });
 
   it('carries out commands from its own pages only, and answers a malformed one with a reason', async () => {
