@@ -6,8 +6,38 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Manifest V3 for Firefox too: one `action` API, `storage.session`, and the same code paths as Chrome.
   manifestVersion: 3,
-  // Each language's messages, and the browser's own `_locales` for the name, description and shortcut (scripts/locales.ts).
+  zip: {
+    // `npm run zip` makes three files in .output/: callcare-<version>-chrome.zip (Chrome Web Store, Edge Add-ons),
+    // callcare-<version>-firefox.zip and, with the Firefox one, callcare-<version>-sources.zip for Firefox Add-ons'
+    // reviewers, who rebuild the Firefox zip from it (SOURCES.md, tests/package/zip.test.ts).
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    // The sources zip holds only what the build reads, and SOURCES.md at its top: everything else is excluded and
+    // these are let back in (an included file wins over an excluded one). Hidden files and folders (.git, .wxt,
+    // .output, .env) are never picked up by WXT's file search; tests, docs and screenshots are left out.
+    excludeSources: ['**'],
+    includeSources: [
+      'SOURCES.md',
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'entrypoints/**',
+      'lib/**',
+      'components/**',
+      'locales/**',
+      'public/**',
+      'scripts/**',
+    ],
+  },
   hooks: {
+    // A build's NODE_ENV is its mode (production, unless `--mode` says otherwise), whatever the shell or a test runner
+    // has set. WXT only fills NODE_ENV in when it is unset, and Vite then takes it for the pages: with NODE_ENV=test a
+    // store build held React's development bundle, and the Firefox zip no longer matched a reviewer's rebuild.
+    'config:resolved': (wxt) => {
+      if (wxt.config.command === 'build') process.env.NODE_ENV = wxt.config.mode;
+    },
+    // Each language's messages, and the browser's own `_locales` for the name, description and shortcut (scripts/locales.ts).
     'build:publicAssets': (_wxt, files) => {
       files.push(...localeAssets());
     },
