@@ -16,6 +16,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
@@ -211,6 +212,10 @@ export interface FirefoxLaunchOptions {
 const uuidOfProfile = new Map<string, string>();
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
+  if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: .ci/run installs it (apt-get install firefox-esr)`);
+  if (!existsSync(join(FIREFOX_EXTENSION_PATH, 'manifest.json'))) {
+    throw new Error(`${FIREFOX_EXTENSION_PATH} is missing: run \`npm run build:firefox\` first`);
+  }
   const fresh = options.profileDir === undefined;
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'callcare-firefox-')));
   const uuid = uuidOfProfile.get(profileDir) ?? randomUUID();
