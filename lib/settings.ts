@@ -176,10 +176,10 @@ export async function readEffective(): Promise<Effective> {
 function watchAll(onChange: () => void): () => void {
   const stopOwn = ownSettings.watch(onChange);
   const stopCopy = policyCache.watch(onChange);
-  const listener = (_changes: unknown, areaName: string) => {
-    if (areaName === 'managed') onChange();
-  };
-  const stopManaged = onStorageChange(listener);
+  // The settings' own watchers read again after a missed while (lib/storage/changes.ts); so does the policy's.
+  const stopManaged = onStorageChange((_changes, areaName, missed) => {
+    if (areaName === 'managed' || missed) onChange();
+  });
   return () => {
     stopOwn();
     stopCopy();

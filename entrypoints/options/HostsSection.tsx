@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useEffective } from '../../components/Organisation';
 import { useStored } from '../../components/useStored';
+import { listen } from '../../lib/extension/listen';
 import { t } from '../../lib/i18n';
 import { errorDetail } from '../../lib/i18n/phrases';
 import { customHostPattern, normaliseHost, platformForHost } from '../../lib/platforms';
@@ -106,11 +107,11 @@ function usePermitted(hosts: readonly string[]) {
         ).flat(),
       ),
     (onChange) => {
-      browser.permissions.onAdded.addListener(onChange);
-      browser.permissions.onRemoved.addListener(onChange);
+      const stopAdded = listen(browser.permissions.onAdded, onChange);
+      const stopRemoved = listen(browser.permissions.onRemoved, onChange);
       return () => {
-        browser.permissions.onAdded.removeListener(onChange);
-        browser.permissions.onRemoved.removeListener(onChange);
+        stopAdded();
+        stopRemoved();
       };
     },
     hosts.join(' '),

@@ -4,6 +4,7 @@ import { ProtectionRequired } from '../../components/Organisation';
 import { SessionChecklist } from '../../components/SessionChecklist';
 import { useStored } from '../../components/useStored';
 import { activeTab } from '../../lib/extension/activeTab';
+import { listen } from '../../lib/extension/listen';
 import { sendCommand } from '../../lib/extension/send';
 import { t } from '../../lib/i18n';
 import { errorDetail } from '../../lib/i18n/phrases';
@@ -31,8 +32,7 @@ function useTabToFollow(): number | null | undefined {
         () => setTabId(null),
       );
     look();
-    browser.tabs.onActivated.addListener(look);
-    return () => browser.tabs.onActivated.removeListener(look);
+    return listen(browser.tabs.onActivated, look);
   }, [fixed]);
   return tabId;
 }

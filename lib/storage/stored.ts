@@ -260,10 +260,9 @@ export function writeTogether(area: Area, parts: readonly Part[]): Promise<void>
 }
 
 function watchKeys(area: Area, matches: (key: string) => boolean, onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, areaName: string) => {
-    if (areaName === area && Object.keys(changes).some(matches)) onChange();
-  };
-  return onStorageChange(listener);
+  return onStorageChange((changes, areaName, missed) => {
+    if (missed || (areaName === area && Object.keys(changes).some(matches))) onChange();
+  });
 }
 
 export interface StoredItem<T> {

@@ -43,9 +43,9 @@ let watching = false;
 function watch() {
   if (watching) return;
   watching = true;
-  onStorageChange((changes, area) => {
-    if (area === 'local' && PROTECTION_KEY in changes) protectionCache = undefined;
-    if (area === 'session' && UNLOCKED_KEY in changes) keyCache = undefined;
+  onStorageChange((changes, area, missed) => {
+    if (missed || (area === 'local' && PROTECTION_KEY in changes)) protectionCache = undefined;
+    if (missed || (area === 'session' && UNLOCKED_KEY in changes)) keyCache = undefined;
   });
 }
 
@@ -91,10 +91,11 @@ export async function vaultStatus(): Promise<VaultStatus> {
 }
 
 export function watchVault(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && PROTECTION_KEY in changes) || (area === 'session' && UNLOCKED_KEY in changes)) onChange();
-  };
-  return onStorageChange(listener);
+  return onStorageChange((changes, area, missed) => {
+    if (missed || (area === 'local' && PROTECTION_KEY in changes) || (area === 'session' && UNLOCKED_KEY in changes)) {
+      onChange();
+    }
+  });
 }
 
 export function storedProtection(protection: Protection | null) {

@@ -226,8 +226,8 @@ describe('Callcare in Firefox', () => {
     await first.type(await first.element('Concerns', byLabel, 'Concerns'), 'Quiet at the end.');
     await first.click(await first.element('Save and complete', byButton, 'Save and complete'));
     await expect.poll(() => first.text()).toMatch(/Saved and complete at/);
-    // None of the noise Firefox used to log: a listener for notification buttons it does not have, storage
-    // listeners of a closed popup, or a page's security policy refusing zod's test for eval.
+    // None of the noise Firefox used to log: a listener for notification buttons it does not have, listeners of
+    // the closed popup and tabs, or a page's security policy refusing zod's test for eval.
     expect(await consoleMessages(first, NOISE)).toEqual([]);
     await first.close({ keepProfile: true });
 
