@@ -16,8 +16,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FirefoxHarness, launchFirefox, SIDEBAR_ID, TOOLBAR_BUTTON_ID, waitForHandle } from './harness';
 
 const CAMERAS = 'Both keep cameras on, unless there is a valid personal reason (note it)';
+const PASSPHRASE = 'river lantern copper seven';
 const NOISE = 'onButtonClicked|conduit|context not found|Content-Security-Policy|sidePanel';
-const SHOTS = resolve(import.meta.dirname, '../../test-results/firefox');
+const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? resolve(import.meta.dirname, '../../test-results/screenshots'));
 
 let harness: FirefoxHarness | undefined;
 
@@ -76,6 +77,14 @@ async function clickInPopup(h: FirefoxHarness, name: string) {
      return [box.left, box.top];`,
   );
   await h.clickBrowserWindowAt(left + x, top + y);
+}
+
+/** The ids of the sessions stored, sealed or not (their list is never sealed). */
+async function storedRecords(h: FirefoxHarness) {
+  return h.inspect<string[]>(`async () => {
+    const { openSessions } = await browser.storage.local.get('openSessions');
+    return Object.keys(openSessions.data);
+  }`);
 }
 
 async function storedSessions(h: FirefoxHarness) {
@@ -150,7 +159,9 @@ describe('Callcare in Firefox', () => {
     // ...but with a click on the welcome page.
     await h.click(await h.element('Open the sidebar', byButton, 'Open the sidebar'));
     await expect.poll(() => sidebarOpen(h)).toBe(SIDEBAR_ID);
-    await expect.poll(() => sidebarText(h)).toContain('Callcare');
+    await expect.poll(() => sidebarText(h)).toContain('No session in this tab.');
+    await mkdir(SHOTS, { recursive: true });
+    await writeFile(join(SHOTS, 'firefox-welcome.png'), await h.screenshot());
   });
 
   it('detects a call, records a rule in the sidebar, asks for the aftercare note when it closes, and keeps the note across a restart', async () => {
@@ -200,7 +211,7 @@ describe('Callcare in Firefox', () => {
       .toMatchObject({ 'rule-cameras': { state: 'agreed' } });
     await first.switchTo(call);
     await mkdir(SHOTS, { recursive: true });
-    await writeFile(join(SHOTS, 'sidebar-call.png'), await first.screenshot());
+    await writeFile(join(SHOTS, 'firefox-sidebar.png'), await first.screenshot());
 
     // Closing the call's tab ends the session: the aftercare page opens, with a notification (without buttons:
     // Firefox has none, so the Chromium journey's "Write aftercare note" button is not tried here).
@@ -241,6 +252,79 @@ describe('Callcare in Firefox', () => {
       .toBe('Quiet at the end.');
     expect(await storedSessions(second)).toEqual([expect.objectContaining({ id: started?.id, status: 'complete' })]);
     expect(await consoleMessages(second, NOISE)).toEqual([]);
+  });
+
+  it('starts a session by hand from the popup for a phone call, and shows it in the sidebar', async () => {
+    harness = await launchFirefox();
+    const h = harness;
+    await h.clickBrowserElement(`#${TOOLBAR_BUTTON_ID}`);
+    await expect.poll(() => popupText(h)).toContain('Start a session by hand');
+    await h.inspect(`() => {
+      const [view] = browser.extension.getViews({ type: 'popup' });
+      const kind = [...view.document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Kind of call').control;
+      const phone = [...kind.options].find((option) => option.textContent.trim() === 'Phone call');
+      // React reads a select's value from its change event.
+      Object.getOwnPropertyDescriptor(view.HTMLSelectElement.prototype, 'value').set.call(kind, phone.value);
+      kind.dispatchEvent(new view.Event('change', { bubbles: true }));
+    }`);
+    await clickInPopup(h, 'Start session');
+    await expect
+      .poll(async () => (await storedSessions(h))[0])
+      .toMatchObject({ origin: 'manual', platform: 'phone', host: null, status: 'running' });
+    await h.inBrowserWindow(`SidebarController.show(arguments[0]);`, SIDEBAR_ID);
+    await expect.poll(() => sidebarText(h)).toContain('Phone call session');
+  });
+
+  it('keeps the note encrypted at rest from the first install, across a restart, until unlocked', async () => {
+    harness = await launchFirefox({ keepWelcome: true });
+    const first = harness;
+    await first.switchTo(await waitForHandle(first.marionette, `${first.origin}/welcome.html`));
+    await first.type(await first.element('New passphrase', byLabel, 'New passphrase'), PASSPHRASE);
+    await first.type(await first.element('passphrase again', byLabel, 'The same passphrase again'), PASSPHRASE);
+    await first.click(
+      await first.element('the checkbox', byLabel, 'I understand that a forgotten passphrase cannot be recovered.'),
+    );
+    await first.click(await first.element('Turn on protection', byButton, 'Turn on protection'));
+    await expect.poll(() => first.text(), { timeout: 30_000 }).toContain('Protection is on.');
+
+    // A call, ended by "End session" in the sidebar: the note is written on the aftercare page.
+    await first.openCall('https://whereby.com/family-room');
+    await first.inBrowserWindow(`SidebarController.show(arguments[0]);`, SIDEBAR_ID);
+    await expect.poll(() => sidebarText(first)).toContain('Whereby session');
+    for (const name of ['End session', 'Yes, end session']) {
+      await first.inspect(
+        `(name) => {
+          const [view] = browser.extension.getViews({ type: 'sidebar' });
+          [...view.document.querySelectorAll('button')].find((button) => button.textContent.trim() === name).click();
+        }`,
+        name,
+      );
+    }
+    const [ended] = await storedRecords(first);
+    const aftercare = await waitForHandle(first.marionette, `${first.origin}/aftercare.html`);
+    await first.switchTo(aftercare);
+    await first.type(await first.element('Concerns', byLabel, 'Concerns'), 'Grandmother listens in');
+    await first.click(await first.element('Save and complete', byButton, 'Save and complete'));
+    await expect.poll(() => first.text()).toMatch(/Saved and complete at/);
+    const raw = JSON.stringify(await first.inspect(`() => browser.storage.local.get(null)`));
+    expect(raw).toContain('"sealed":1');
+    expect(raw).not.toContain('Grandmother');
+    expect(raw).not.toContain(PASSPHRASE);
+    expect(ended).toBeDefined();
+    await first.close({ keepProfile: true });
+
+    // After the restart Callcare is locked: the page asks for the passphrase and shows nothing until then.
+    harness = await launchFirefox({ profileDir: first.profileDir });
+    const second = harness;
+    await second.openExtensionPage(`aftercare.html?session=${ended}`);
+    await expect.poll(() => second.text()).toContain('Callcare is locked');
+    expect(await second.text()).not.toContain('Grandmother');
+    await second.type(await second.element('Passphrase', byLabel, 'Passphrase'), PASSPHRASE);
+    await second.click(await second.element('Unlock', byButton, 'Unlock'));
+    const concerns = await second.element('Concerns', byLabel, 'Concerns');
+    await expect
+      .poll(() => second.marionette.execute<string>('return arguments[0].value', [concerns]), { timeout: 30_000 })
+      .toBe('Grandmother listens in');
   });
 
   it('turns a call whose tab is gone after a restart into an aftercare note to write', async () => {
