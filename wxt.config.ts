@@ -38,8 +38,13 @@ export default defineConfig({
       if (wxt.config.command === 'build') process.env.NODE_ENV = wxt.config.mode;
     },
     // Each language's messages, and the browser's own `_locales` for the name, description and shortcut (scripts/locales.ts).
-    'build:publicAssets': (_wxt, files) => {
+    // Firefox reads an organisation's policy without a schema, so its build leaves managed_schema.json out.
+    'build:publicAssets': (wxt, files) => {
       files.push(...localeAssets());
+      if (wxt.config.browser === 'firefox') {
+        const schema = files.findIndex((file) => file.relativeDest === 'managed_schema.json');
+        if (schema >= 0) files.splice(schema, 1);
+      }
     },
     // WXT names the toolbar button and Firefox's sidebar after their pages' <title>; the browser names them in its
     // own language from _locales instead.
