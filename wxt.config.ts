@@ -30,6 +30,19 @@ export default defineConfig({
       'scripts/**',
     ],
   },
+  // CALLCARE_SOURCEMAP=1 adds source maps, to see what each chunk is made of (scripts/bundleReport.ts).
+  vite: () => ({
+    build: { sourcemap: process.env.CALLCARE_SOURCEMAP === '1' },
+    // Messages are parsed when the extension is built (scripts/locales.ts): the formatter's parser stays out of it.
+    resolve: {
+      alias: [
+        {
+          find: /^@formatjs\/icu-messageformat-parser$/,
+          replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+        },
+      ],
+    },
+  }),
   hooks: {
     // A build's NODE_ENV is its mode (production, unless `--mode` says otherwise), whatever the shell or a test runner
     // has set. WXT only fills NODE_ENV in when it is unset, and Vite then takes it for the pages: with NODE_ENV=test a

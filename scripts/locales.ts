@@ -8,6 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LiteralElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import type { CompiledMessage } from '../lib/i18n';
 
 const LOCALES = fileURLToPath(new URL('../locales', import.meta.url));
 
@@ -41,10 +43,26 @@ export function browserMessages(messages: Record<string, string>): Record<string
   );
 }
 
+/**
+ * A language's messages as the extension reads them: parsed here, at build time, so that no page or worker
+ * carries the ICU parser (wxt.config.ts points the formatter at formatjs's parser-free build). A message with
+ * nothing to fill in is its plain text; any other is its parsed form (lib/i18n/index.ts, `CompiledMessage`).
+ */
+export function compileMessages(messages: Record<string, string>): Record<string, CompiledMessage> {
+  return Object.fromEntries(
+    Object.entries(messages).map(([key, text]) => {
+      // ignoreTag: "<" is plain text in Callcare's messages, never markup.
+      const parsed = parse(text, { ignoreTag: true, shouldParseSkeletons: true });
+      const literal = parsed.length === 0 || (parsed.length === 1 && parsed[0]?.type === TYPE.literal);
+      return [key, literal ? ((parsed[0] as LiteralElement | undefined)?.value ?? '') : parsed];
+    }),
+  );
+}
+
 /** The files to add to the build, as WXT's `build:publicAssets` hook takes them. */
 export function localeAssets(): Array<{ relativeDest: string; contents: string }> {
   return readLocales().flatMap(({ code, messages }) => [
-    { relativeDest: `messages/${code}.json`, contents: JSON.stringify(messages) },
+    { relativeDest: `messages/${code}.json`, contents: JSON.stringify(compileMessages(messages)) },
     { relativeDest: `_locales/${code}/messages.json`, contents: JSON.stringify(browserMessages(messages), null, 2) },
   ]);
 }

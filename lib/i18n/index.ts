@@ -8,6 +8,7 @@
  * every subscriber (the pages' React roots) draws again. A second language can
  * be loaded beside the first, for text written for a client in theirs.
  */
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type english from '../../locales/en.json';
 import { FALLBACK_LANGUAGE, type Language, localeFor } from './languages';
@@ -15,6 +16,11 @@ import { FALLBACK_LANGUAGE, type Language, localeFor } from './languages';
 export type MessageKey = keyof typeof english;
 export type MessageValues = Record<string, string | number | Date>;
 export type Messages = Record<MessageKey, string>;
+/**
+ * A message as the build leaves it (scripts/locales.ts): its plain text when there is nothing to fill in,
+ * otherwise the ICU message already parsed. Nothing is parsed at run time: the parser is not in the bundles.
+ */
+export type CompiledMessage = string | MessageFormatElement[];
 
 export interface Catalogue {
   language: Language;
@@ -24,12 +30,12 @@ export interface Catalogue {
 }
 
 /** Where a language's messages come from: the built extension's own file, or (in unit tests) the source file. */
-type Source = (language: Language) => Promise<Record<string, string>>;
+type Source = (language: Language) => Promise<Record<string, CompiledMessage>>;
 
 const fromExtension: Source = async (language) => {
   const response = await fetch(browser.runtime.getURL(`/messages/${language}.json` as '/'));
   if (!response.ok) throw new Error(`the messages of "${language}" could not be read (${response.status})`);
-  return (await response.json()) as Record<string, string>;
+  return (await response.json()) as Record<string, CompiledMessage>;
 };
 
 let source: Source = fromExtension;
@@ -50,17 +56,22 @@ export function browserLanguageTag(): string | undefined {
 }
 
 /** A catalogue over loaded messages; a message that does not parse or format is shown as its key, never thrown. */
-export function makeCatalogue(language: Language, messages: Record<string, string>, locale?: string): Catalogue {
-  const formats = new Map<string, IntlMessageFormat | null>();
+export function makeCatalogue(
+  language: Language,
+  messages: Record<string, CompiledMessage>,
+  locale?: string,
+): Catalogue {
+  const formats = new Map<string, IntlMessageFormat | string | null>();
   const resolvedLocale = locale ?? localeFor(language, browserLanguageTag());
-  const formatOf = (key: string): IntlMessageFormat | null => {
+  const formatOf = (key: string): IntlMessageFormat | string | null => {
     let format = formats.get(key);
     if (format === undefined) {
-      const text = Object.hasOwn(messages, key) ? messages[key] : undefined;
+      const message = Object.hasOwn(messages, key) ? messages[key] : undefined;
       try {
-        // ignoreTag: "<" is plain text in Callcare's messages, never markup.
         format =
-          text === undefined ? null : new IntlMessageFormat(text, resolvedLocale, undefined, { ignoreTag: true });
+          message === undefined || typeof message === 'string'
+            ? (message ?? null)
+            : new IntlMessageFormat(message, resolvedLocale, undefined, { ignoreTag: true });
       } catch {
         format = null;
       }
@@ -73,7 +84,8 @@ export function makeCatalogue(language: Language, messages: Record<string, strin
     locale: resolvedLocale,
     t(key, values) {
       const format = formatOf(key);
-      if (!format) return key;
+      if (format === null) return key;
+      if (typeof format === 'string') return format;
       try {
         return String(format.format(values));
       } catch {

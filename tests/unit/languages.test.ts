@@ -12,7 +12,7 @@ import { makeCatalogue } from '../../lib/i18n';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../lib/i18n/languages';
 import { formatDate } from '../../lib/time';
 import { browserMessages, MANIFEST_MESSAGES } from '../../scripts/locales';
-import { messagesOf } from './setup';
+import { compiledMessagesOf, messagesOf } from './setup';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const english = messagesOf('en');
@@ -155,7 +155,7 @@ describe('in each language', () => {
   it.each(LANGUAGES)(
     '%s: a count takes the form its language gives it (French 0 is singular)',
     (language: Language) => {
-      const catalogue = makeCatalogue(language, messagesOf(language), language);
+      const catalogue = makeCatalogue(language, compiledMessagesOf(language), language);
       const deleted = (count: number) => catalogue.t('retentionDeleted', { count });
       const sameFormAs = (count: number, other: number) =>
         deleted(count).replace(String(count), '#') === deleted(other).replace(String(other), '#');

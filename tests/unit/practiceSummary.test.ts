@@ -23,12 +23,12 @@ import {
   setCheck,
 } from '../../lib/sessions/model';
 import { offeredMonth } from '../../lib/summaryOffer';
-import { messagesOf } from './setup';
+import { compiledMessagesOf, messagesOf } from './setup';
 import { readTimesIn } from './timeZone';
 
 readTimesIn('Europe/Amsterdam');
 afterEach(() => {
-  applyCatalogue(makeCatalogue('en', messagesOf('en'), 'en'));
+  applyCatalogue(makeCatalogue('en', compiledMessagesOf('en'), 'en'));
 });
 
 /** A moment in local time: October 2026 begins on a Thursday, and summer time ends on Sunday 25 October. */
@@ -408,7 +408,7 @@ describe('the summary as CSV', () => {
   });
 
   it('is written in the language Callcare is shown in', () => {
-    applyCatalogue(makeCatalogue('nl', messagesOf('nl'), 'nl'));
+    applyCatalogue(makeCatalogue('nl', compiledMessagesOf('nl'), 'nl'));
     const csv = summaryToCsv(octoberSummary().summary);
     expect(csv.startsWith('Praktijksamenvatting\r\nPeriode,2026-10-01,2026-10-31\r\n')).toBe(true);
     expect(csv).toContain('Sessies per week en platform');

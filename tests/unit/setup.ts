@@ -2,9 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { applyCatalogue, makeCatalogue, setMessageSource } from '../../lib/i18n';
 import type { Language } from '../../lib/i18n/languages';
+import { compileMessages } from '../../scripts/locales';
 
 export const messagesOf = (language: Language): Record<string, string> =>
   JSON.parse(readFileSync(new URL(`../../locales/${language}.json`, import.meta.url), 'utf8'));
 
-setMessageSource(async (language) => messagesOf(language));
-applyCatalogue(makeCatalogue('en', messagesOf('en'), 'en'));
+/** A language's messages as the build leaves them for the extension: parsed (scripts/locales.ts). */
+export const compiledMessagesOf = (language: Language) => compileMessages(messagesOf(language));
+
+setMessageSource(async (language) => compiledMessagesOf(language));
+applyCatalogue(makeCatalogue('en', compiledMessagesOf('en'), 'en'));
