@@ -58,18 +58,27 @@ export interface HistoryRow {
 
 const searchWords = (search: string) => search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 
+/** What a search looks in: each session's typed text, by its id. Made once, searched again at each key. */
+export type SearchIndex = ReadonlyMap<string, string>;
+
+export function searchIndex(all: readonly Session[], clients: ReadonlyMap<string, Client> = new Map()): SearchIndex {
+  return new Map(all.map((session) => [session.id, typedText(session, clients)]));
+}
+
 /** The ids of the sessions whose typed text holds every word searched for. */
+export function searchIndexed(index: SearchIndex, search: string): Set<string> {
+  const words = searchWords(search);
+  const found = new Set<string>();
+  for (const [id, text] of index) if (words.every((word) => text.includes(word))) found.add(id);
+  return found;
+}
+
 export function searchSessions(
   all: readonly Session[],
   search: string,
   clients: ReadonlyMap<string, Client> = new Map(),
 ) {
-  const words = searchWords(search);
-  return new Set(
-    all
-      .filter((session) => words.every((word) => typedText(session, clients).includes(word)))
-      .map((session) => session.id),
-  );
+  return searchIndexed(searchIndex(all, clients), search);
 }
 
 /** The rows that pass the filters (and, when given, the search's matches): notes still to write first, then newest. */

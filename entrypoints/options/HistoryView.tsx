@@ -4,7 +4,14 @@ import { useStored } from '../../components/useStored';
 import { dayKey, daysOverLimit } from '../../lib/days';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
 import { formatContactDate, isToday } from '../../lib/followUps';
-import { filterRows, type HistoryFilter, NO_FILTER, searchSessions } from '../../lib/history';
+import {
+  filterRows,
+  type HistoryFilter,
+  NO_FILTER,
+  type SearchIndex,
+  searchIndex,
+  searchIndexed,
+} from '../../lib/history';
 import { t } from '../../lib/i18n';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
@@ -81,27 +88,40 @@ function Entry({ row, client, overLimit }: { row: DigestRow; client: Client | un
   );
 }
 
-/** Searching reads the notes themselves, and only when something is searched for. */
+/**
+ * Searching reads the notes themselves, only once something is searched for, and once: the typed text of every
+ * session is kept in memory (a search index), and each key searches it. A change to the sessions or the clients
+ * makes it read again.
+ */
 function useSearch(search: string, byId: ReadonlyMap<string, Client>) {
-  const [matches, setMatches] = useState<{ search: string; ids: Set<string> } | null>(null);
+  const [index, setIndex] = useState<{ of: ReadonlyMap<string, Client>; version: number; text: SearchIndex } | null>(
+    null,
+  );
+  const [version, setVersion] = useState(0);
+  useEffect(() => sessions.watch(() => setVersion((current) => current + 1)), []);
   const wanted = search.trim();
+  const searching = wanted.length > 0;
+  const current = index !== null && index.of === byId && index.version === version;
   useEffect(() => {
-    if (wanted.length === 0) return;
+    if (!searching || current) return;
     let live = true;
     sessions.all().then(
       (all) => {
-        if (live) setMatches({ search: wanted, ids: searchSessions(all, wanted, byId) });
+        if (live) setIndex({ of: byId, version, text: searchIndex(all, byId) });
       },
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [wanted, byId]);
+  }, [searching, current, byId, version]);
+  const ids = useMemo(
+    () => (wanted.length > 0 && index ? searchIndexed(index.text, wanted) : undefined),
+    [index, wanted],
+  );
   if (wanted.length === 0) return { ids: undefined, searching: false };
-  return matches?.search === wanted
-    ? { ids: matches.ids, searching: false }
-    : { ids: new Set<string>(), searching: true };
+  // While a changed index is read, the last one answers; only the very first search waits.
+  return ids ? { ids, searching: false } : { ids: new Set<string>(), searching: true };
 }
 
 export function HistoryView() {

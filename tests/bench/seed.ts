@@ -14,7 +14,7 @@ export const SESSIONS = 10_000;
 export async function seedSessions(
   harness: Harness,
   count = SESSIONS,
-  options: { olderThanAYear?: number } = {},
+  options: { olderThanAYear?: number; extensionPath?: string } = {},
 ): Promise<Harness> {
   const call = await harness.openCall('https://meet.google.com/abc-defg-hij');
   const tabId = await harness.tabIdOf(call);
@@ -59,7 +59,7 @@ export async function seedSessions(
     { total: count, older: options.olderThanAYear ?? 0 },
   );
   await harness.close({ keepProfile: true });
-  const started = await launch(harness.profileDir);
+  const started = await launch(harness.profileDir, { extensionPath: options.extensionPath });
   await vi.waitFor(
     async () => {
       const entries = await started.inspect(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { defaultTemplate } from '../../lib/checklist';
-import { filterHistory, NO_FILTER } from '../../lib/history';
+import { filterHistory, NO_FILTER, searchIndex, searchIndexed } from '../../lib/history';
 import type { Client, Session } from '../../lib/schemas';
 import { digestFrom, digestOf } from '../../lib/sessions/digest';
 import {
@@ -183,5 +183,12 @@ describe('the history', () => {
       'noted',
     ]);
     expect(filterHistory(all, { ...NO_FILTER, search: 'nothing like this' })).toEqual([]);
+    // The index History keeps answers each search as the sessions themselves would.
+    const index = searchIndex(all, clients);
+    for (const search of ['uncle HALFWAY', 'yusuf', 'fs-042', 'nothing like this']) {
+      expect(searchIndexed(index, search)).toEqual(
+        new Set(filterHistory(all, { ...NO_FILTER, search }, clients).map((session) => session.id)),
+      );
+    }
   });
 });
