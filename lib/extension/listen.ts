@@ -57,7 +57,10 @@ function addAll() {
   for (const callback of [...resumed]) callback();
 }
 
-if (import.meta.env.FIREFOX && typeof window !== 'undefined' && typeof document !== 'undefined') {
+// Not in Firefox's background page (also a page): its listeners must outlive a suspension untouched.
+const isBackground = () => location.pathname.includes('background');
+
+if (import.meta.env.FIREFOX && typeof window !== 'undefined' && typeof document !== 'undefined' && !isBackground()) {
   window.addEventListener('beforeunload', removeAll);
   window.addEventListener('pagehide', removeAll);
   for (const sign of ['pageshow', 'focus', 'pointerdown', 'keydown']) window.addEventListener(sign, addAll, true);
