@@ -338,7 +338,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const quit = async (keepProfile: boolean) => {
     await marionette.send('Marionette:Quit', { flags: ['eAttemptQuit'] }).catch(() => undefined);
     marionette.close();
+    // A Firefox that does not finish quitting (a test failed halfway) is ended, so no process outlives the run.
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 30_000);
     await exited;
+    clearTimeout(stuck);
     await proxy.close();
     if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
   };
