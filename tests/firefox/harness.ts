@@ -305,13 +305,20 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     }
   };
 
-  if (fresh) {
-    if (!options.keepWelcome) {
+  if (fresh && !options.keepWelcome) {
+    try {
       // The welcome page opens once on a first install; close it, as a practitioner would once it is read.
       const welcome = await waitForHandle(marionette, `${origin}/welcome.html`);
       await switchTo(welcome);
       await marionette.send('WebDriver:CloseWindow');
       await switchTo((await handles())[0] as string);
+    } catch (error) {
+      // No harness is handed back to close this Firefox: it is ended here.
+      marionette.close();
+      child.kill('SIGKILL');
+      await exited;
+      await proxy.close();
+      throw error;
     }
   }
 
