@@ -22,9 +22,12 @@ export async function applyLifecycleEvents(events: readonly LifecycleEvent[]): P
     if (session.tabId !== null) await unmarkTab(session.tabId);
     const wanted = await settings.get();
     const recovered = session.endReason === 'browser-closed';
-    if (wanted.notifyOnEnd || recovered) await notifyAftercare(session, recovered);
-    // A browser that has just started is not the moment to open tabs by itself.
-    if (wanted.openAftercareOnEnd && !recovered) await openAftercarePage(session.id);
+    // Both prompts at once: the page does not wait for the notification.
+    await Promise.all([
+      wanted.notifyOnEnd || recovered ? notifyAftercare(session, recovered) : undefined,
+      // A browser that has just started is not the moment to open tabs by itself.
+      wanted.openAftercareOnEnd && !recovered ? openAftercarePage(session.id) : undefined,
+    ]);
     // Only now: a worker stopped before this line prompts again at its next start (a repeat replaces, never doubles).
     await markPrompted(session.id);
   }
