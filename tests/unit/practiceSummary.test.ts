@@ -23,7 +23,7 @@ import {
   setCheck,
 } from '../../lib/sessions/model';
 import { offeredMonth } from '../../lib/summaryOffer';
-import { compiledMessagesOf, messagesOf } from './setup';
+import { compiledMessagesOf } from './setup';
 import { readTimesIn } from './timeZone';
 
 readTimesIn('Europe/Amsterdam');
