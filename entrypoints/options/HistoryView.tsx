@@ -17,6 +17,7 @@ import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../l
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
 import { sessions } from '../../lib/sessions/records';
 import { settings } from '../../lib/settings';
+import { onStorageChange } from '../../lib/storage/changes';
 import { clients, sessionDigest } from '../../lib/storage/items';
 import { formatClock, formatDateTime } from '../../lib/time';
 
@@ -90,36 +91,61 @@ function Entry({ row, client, overLimit }: { row: DigestRow; client: Client | un
 
 /**
  * Searching reads the notes themselves, only once something is searched for, and once: the typed text of every
- * session is kept in memory (a search index), and each key searches it. A change to the sessions or the clients
- * makes it read again.
+ * session is kept in memory (a search index) and searched at each key. A session changed or deleted meanwhile is
+ * read again alone; a change of clients, or a while the page missed, reads them all again.
  */
 function useSearch(search: string, byId: ReadonlyMap<string, Client>) {
-  const [index, setIndex] = useState<{ of: ReadonlyMap<string, Client>; version: number; text: SearchIndex } | null>(
-    null,
-  );
-  const [version, setVersion] = useState(0);
-  useEffect(() => sessions.watch(() => setVersion((current) => current + 1)), []);
+  const [index, setIndex] = useState<{ of: ReadonlyMap<string, Client>; text: SearchIndex } | null>(null);
   const wanted = search.trim();
   const searching = wanted.length > 0;
-  const current = index !== null && index.of === byId && index.version === version;
+  const current = index !== null && index.of === byId;
   useEffect(() => {
     if (!searching || current) return;
     let live = true;
     sessions.all().then(
       (all) => {
-        if (live) setIndex({ of: byId, version, text: searchIndex(all, byId) });
+        if (live) setIndex({ of: byId, text: searchIndex(all, byId) });
       },
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [searching, current, byId, version]);
+  }, [searching, current, byId]);
+  const indexed = index !== null;
+  useEffect(() => {
+    if (!indexed) return;
+    const prefix = sessions.spec.prefix;
+    return onStorageChange((changes, area, missed) => {
+      if (missed) return setIndex(null);
+      if (area !== sessions.spec.area) return;
+      const ids = Object.keys(changes)
+        .filter((key) => key.startsWith(prefix))
+        .map((key) => key.slice(prefix.length));
+      if (ids.length === 0) return;
+      Promise.all(ids.map((id) => sessions.get(id))).then(
+        (found) =>
+          setIndex((kept) => {
+            if (kept === null) return kept;
+            const text = new Map(kept.text);
+            for (const id of ids) text.delete(id);
+            for (const [id, typed] of searchIndex(
+              found.filter((session) => session !== undefined),
+              kept.of,
+            )) {
+              text.set(id, typed);
+            }
+            return { ...kept, text };
+          }),
+        () => setIndex(null),
+      );
+    });
+  }, [indexed]);
   const ids = useMemo(
-    () => (wanted.length > 0 && index ? searchIndexed(index.text, wanted) : undefined),
-    [index, wanted],
+    () => (searching && index ? searchIndexed(index.text, wanted) : undefined),
+    [index, wanted, searching],
   );
-  if (wanted.length === 0) return { ids: undefined, searching: false };
+  if (!searching) return { ids: undefined, searching: false };
   // While a changed index is read, the last one answers; only the very first search waits.
   return ids ? { ids, searching: false } : { ids: new Set<string>(), searching: true };
 }

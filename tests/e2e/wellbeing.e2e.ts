@@ -128,6 +128,15 @@ describe('the history and the overview', () => {
     await history.getByLabel('Search the notes').fill('father RECORDING');
     await expect.poll(() => results.count()).toBe(1);
     expect(await results.nth(0).innerText()).toContain('Google Meet');
+    // A note written while the search is on is found by it, without searching again.
+    await history.getByLabel('Search the notes').fill('brother');
+    await expect.poll(() => results.count()).toBe(0);
+    const meetId = String((await storedSessions(h)).find((session) => session.platform === 'meet')?.id);
+    const meetNote = await h.extensionPage(`aftercare.html?session=${meetId}`);
+    await meetNote.getByLabel('Concerns', { exact: true }).fill('Mentioned his brother twice.');
+    await expect.poll(() => results.count()).toBe(1);
+    expect(await results.nth(0).innerText()).toContain('Google Meet');
+    await meetNote.close();
     await history.getByLabel('Search the notes').fill('');
     await history.getByLabel('State').selectOption({ label: 'Complete' });
     await expect.poll(() => results.count()).toBe(1);
