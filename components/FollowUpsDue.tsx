@@ -5,8 +5,8 @@
  */
 import { isToday, openFollowUps } from '../lib/followUps';
 import { t } from '../lib/i18n';
-import { type DigestRow, rowsOf } from '../lib/sessions/digest';
-import { sessionDigest } from '../lib/storage/items';
+import type { DigestRow } from '../lib/sessions/digest';
+import { readReminderRows, watchDigest } from '../lib/sessions/digestStore';
 import { formatClock, formatDateTime } from '../lib/time';
 import { useStored } from './useStored';
 
@@ -17,9 +17,9 @@ interface Props {
 }
 
 export function FollowUpsDue({ now, onOpen, onDone }: Props) {
-  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'digest');
-  if (!digest.value) return null;
-  const due = openFollowUps(rowsOf(digest.value), now);
+  const reminders = useStored(readReminderRows, watchDigest, 'reminders');
+  if (!reminders.value) return null;
+  const due = openFollowUps(reminders.value, now);
   if (due.length === 0) return null;
   const when = (at: number) => (isToday(at, now) ? formatClock(at) : formatDateTime(at));
   const name = (row: DigestRow) =>

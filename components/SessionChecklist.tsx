@@ -10,10 +10,11 @@ import { carriedOver, previousSessionId, stillToReconfirm } from '../lib/carryOv
 import { itemsInPhase } from '../lib/checklist';
 import { t } from '../lib/i18n';
 import type { AgreementState, ChecklistItem, Session } from '../lib/schemas';
+import { findBackwards } from '../lib/sessions/digestStore';
 import { type Edit, stamp } from '../lib/sessions/edits';
 import { FIRST_MINUTES_MS } from '../lib/sessions/model';
 import { sessions } from '../lib/sessions/records';
-import { clients, sessionDigest } from '../lib/storage/items';
+import { clients } from '../lib/storage/items';
 import { formatClock, formatDate } from '../lib/time';
 import { AgreementRow } from './AgreementRow';
 import { CheckRow } from './CheckRow';
@@ -128,7 +129,9 @@ export function SessionChecklist({ session: stored, onEnd, onWriteAftercare }: P
   // The previous session does not change during this one: read once per linked client.
   const previous = useStored(
     async () => {
-      const id = session.clientId ? previousSessionId(await sessionDigest.get(), session) : undefined;
+      const id = session.clientId
+        ? await findBackwards(session.startedAt, (digest) => previousSessionId(digest, session))
+        : undefined;
       return id ? await sessions.get(id) : undefined;
     },
     () => () => undefined,

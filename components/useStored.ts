@@ -6,26 +6,23 @@ export interface Loaded<T> {
   error: string | null;
 }
 
-export function useStored<T>(
-  load: () => Promise<T>,
+/**
+ * Calls `read` at once and again after every change `watch` reports, until the
+ * view goes; `current` tells a read whether its answer is still the one wanted
+ * (no newer read began, and the view is still there).
+ */
+export function useFollow(
   watch: (onChange: () => void) => () => void,
+  read: (current: () => boolean) => void,
   key: string,
-): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ value: undefined, error: null });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` and `watch` read.
+): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `read` and `watch` read.
   useEffect(() => {
     let latest = 0;
     let live = true;
     const refresh = () => {
       const ticket = ++latest;
-      load().then(
-        (value) => {
-          if (live && ticket === latest) setState({ value, error: null });
-        },
-        (error: unknown) => {
-          if (live && ticket === latest) setState((previous) => ({ ...previous, error: String(error) }));
-        },
-      );
+      read(() => live && ticket === latest);
     };
     const unwatch = watch(refresh);
     refresh();
@@ -34,6 +31,27 @@ export function useStored<T>(
       unwatch();
     };
   }, [key]);
+}
+
+export function useStored<T>(
+  load: () => Promise<T>,
+  watch: (onChange: () => void) => () => void,
+  key: string,
+): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ value: undefined, error: null });
+  useFollow(
+    watch,
+    (current) =>
+      load().then(
+        (value) => {
+          if (current()) setState({ value, error: null });
+        },
+        (error: unknown) => {
+          if (current()) setState((previous) => ({ ...previous, error: String(error) }));
+        },
+      ),
+    key,
+  );
   return state;
 }
 

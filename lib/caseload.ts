@@ -4,10 +4,11 @@ import { t } from './i18n';
 import { languageReady } from './i18n/start';
 import { isOrgTemplate, orgTemplates } from './orgTemplates';
 import type { Client, Session, Template, TemplateSnapshot } from './schemas';
+import { readDigest } from './sessions/digestStore';
 import { sessions } from './sessions/records';
 import { clearEverything, deleteSessions } from './sessions/store';
 import { readPolicy, settings } from './settings';
-import { clients, orgTemplateVersions, sessionDigest, templates } from './storage/items';
+import { clients, orgTemplateVersions, templates } from './storage/items';
 import { withLock } from './storage/lock';
 import { parseTemplateFile, type TemplateFileResult } from './templateFile';
 import { nextVersion } from './templates';
@@ -70,7 +71,7 @@ export function withArchived(client: Client, archived: boolean, now: number): Cl
  * them again at every change to any session).
  */
 export async function sessionsOfClient(clientId: string): Promise<Session[]> {
-  const digest = await sessionDigest.get();
+  const digest = await readDigest();
   const ids = Object.entries(digest.entries)
     .filter(([, entry]) => entry.clientId === clientId)
     .map(([id]) => id);

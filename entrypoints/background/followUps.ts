@@ -9,9 +9,9 @@ import { type Browser, browser } from 'wxt/browser';
 import { dateOf, nextContactReminderAt } from '../../lib/followUps';
 import { t } from '../../lib/i18n';
 import { languageReady } from '../../lib/i18n/start';
-import { type DigestEntry, rowsOf } from '../../lib/sessions/digest';
+import type { DigestEntry } from '../../lib/sessions/digest';
+import { readReminderRows } from '../../lib/sessions/digestStore';
 import { settings } from '../../lib/settings';
-import { sessionDigest } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
 import { formatClock, formatDate, formatDateTime } from '../../lib/time';
 
@@ -48,14 +48,15 @@ export function wantedAlarms(
  */
 export async function scheduleFollowUps(now = Date.now()): Promise<void> {
   if ((await vaultStatus()) === 'locked') return;
-  const [digest, stored, existing] = await Promise.all([sessionDigest.get(), settings.get(), browser.alarms.getAll()]);
-  const wanted = wantedAlarms(rowsOf(digest), stored, now);
+  const [rows, stored, existing] = await Promise.all([readReminderRows(), settings.get(), browser.alarms.getAll()]);
+  const entries = Object.fromEntries(rows.map((row) => [row.id, row]));
+  const wanted = wantedAlarms(rows, stored, now);
   // A copy: the list is not ours to iterate while clearing (WXT's fake browser hands out its own array).
   for (const alarm of [...existing]) {
     if (!isOurs(alarm.name)) continue;
     const when = wanted.get(alarm.name);
     if (when !== undefined && Math.abs(alarm.scheduledTime - when) < 1000) wanted.delete(alarm.name);
-    else if (when === undefined && alarm.scheduledTime <= now && stillCalledFor(alarm.name, digest.entries, stored))
+    else if (when === undefined && alarm.scheduledTime <= now && stillCalledFor(alarm.name, entries, stored))
       continue; // overdue but still wanted: the browser fires it as it wakes
     else await browser.alarms.clear(alarm.name);
   }
@@ -63,7 +64,7 @@ export async function scheduleFollowUps(now = Date.now()): Promise<void> {
   // A follow-up done (or its session deleted) takes its notification, still on screen, with it.
   for (const name of Object.keys(await browser.notifications.getAll())) {
     const id = name.startsWith(FOLLOW_UP_PREFIX) ? name.slice(FOLLOW_UP_PREFIX.length) : null;
-    if (id !== null && (Object.hasOwn(digest.entries, id) ? digest.entries[id]?.followUp : null) !== 'open')
+    if (id !== null && (Object.hasOwn(entries, id) ? entries[id]?.followUp : null) !== 'open')
       await browser.notifications.clear(name);
   }
 }
@@ -104,8 +105,7 @@ export async function remind(name: string, now = Date.now()): Promise<boolean> {
     title = followUp ? t('followUpDueTitle') : t('nextContactTitleLocked');
     message = followUp ? t('followUpDueLocked') : t('nextContactLocked');
   } else {
-    const digest = await sessionDigest.get();
-    const entry = Object.hasOwn(digest.entries, id) ? digest.entries[id] : undefined;
+    const entry = (await readReminderRows()).find((row) => row.id === id);
     if (!entry) return false;
     const platform = t(`platform.${entry.platform}`);
     if (followUp) {

@@ -12,7 +12,7 @@ import { recordOrgTemplateVersions } from '../../lib/orgTemplates';
 import { type LifecycleEvent, observeTab, recover, tabClosed, writePending } from '../../lib/sessions/lifecycle';
 import { moveChecklistsOut, repairLists, storeWaitingEdits } from '../../lib/sessions/store';
 import { readPolicy, settings } from '../../lib/settings';
-import { openSessions, sessionDigest } from '../../lib/storage/items';
+import { digestIndex, openSessions } from '../../lib/storage/items';
 import { vaultStatus, watchVault } from '../../lib/storage/vault';
 import { openAftercarePage } from './aftercarePrompt';
 import { applyAutoLockSetting, whenIdle } from './autoLock';
@@ -86,7 +86,8 @@ export default defineBackground(() => {
   applyAutoLockSetting().catch(report);
   scheduleWorkdayEnd().catch(report);
   scheduleFollowUps().catch(report);
-  sessionDigest.watch(() => scheduleFollowUps().catch(report));
+  // The reminders are in the digest's index, which every change to one of them rewrites.
+  digestIndex.watch(() => scheduleFollowUps().catch(report));
   settings.watch(() => {
     applyAutoLockSetting().catch(report);
     scheduleWorkdayEnd().catch(report);

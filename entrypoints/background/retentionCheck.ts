@@ -4,8 +4,8 @@ import { t } from '../../lib/i18n';
 import { languageReady } from '../../lib/i18n/start';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
+import { readDigest } from '../../lib/sessions/digestStore';
 import { settings } from '../../lib/settings';
-import { sessionDigest } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
 
 export const RETENTION_ALARM = 'retention-check';
@@ -26,7 +26,7 @@ export async function checkRetention(now = Date.now()): Promise<number> {
   const { retentionDays } = await settings.get();
   if (retentionDays === null || (await vaultStatus()) === 'locked') return 0;
   // The digest, not every session: reading and decrypting thousands of records once a day is not needed.
-  const due = dueForDeletion(rowsOf(await sessionDigest.get()), retentionDays, now);
+  const due = dueForDeletion(rowsOf(await readDigest()), retentionDays, now);
   if (due.ids.length === 0) return 0;
   await browser.notifications.create(RETENTION_NOTIFICATION, {
     type: 'basic',

@@ -8,10 +8,10 @@ import { dayKey } from '../../lib/days';
 import { openFollowUps } from '../../lib/followUps';
 import { t } from '../../lib/i18n';
 import { languageReady } from '../../lib/i18n/start';
-import { rowsOf } from '../../lib/sessions/digest';
+import { readReminderRows } from '../../lib/sessions/digestStore';
 import { briefs } from '../../lib/sessions/openList';
 import { settings } from '../../lib/settings';
-import { dayMarks, openSessions, sessionDigest } from '../../lib/storage/items';
+import { dayMarks, openSessions } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
 import { formatClock } from '../../lib/time';
 import { nextWorkdayEnd } from '../../lib/workday';
@@ -83,7 +83,7 @@ export async function remindWorkdayEnd(snoozed: boolean, now = Date.now()): Prom
 /** The open follow-ups of today and before; none while Callcare is locked (the notes are sealed then). */
 async function openFollowUpsNow(now: number) {
   if ((await vaultStatus()) === 'locked') return [];
-  return openFollowUps(rowsOf(await sessionDigest.get()), now);
+  return openFollowUps(await readReminderRows(), now);
 }
 
 export async function snoozeWorkdayEnd(now = Date.now()): Promise<boolean> {

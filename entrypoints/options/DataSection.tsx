@@ -22,9 +22,9 @@ import { t } from '../../lib/i18n';
 import { countRecords, errorDetail, retentionPeriodText, setAsideReasonText } from '../../lib/i18n/phrases';
 import { dueForDeletion } from '../../lib/retention';
 import { rowsOf } from '../../lib/sessions/digest';
+import { readDigest, watchDigest } from '../../lib/sessions/digestStore';
 import { sessions } from '../../lib/sessions/records';
 import { readEffective, settings } from '../../lib/settings';
-import { sessionDigest } from '../../lib/storage/items';
 import { vaultStatus } from '../../lib/storage/vault';
 import { formatDate } from '../../lib/time';
 import { saveFile, today } from './download';
@@ -240,7 +240,7 @@ function Retention({ maximum }: { maximum: number | undefined }) {
   const control = usePolicyControl('retentionDays');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   // The digest, not every session: decoding thousands of sessions on each change would freeze every extension page.
-  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'sessionDigest');
+  const digest = useStored(readDigest, watchDigest, 'sessionDigest');
   const [status, setStatus] = useState<Status>(null);
   if (!stored.value) return <p>{t('loading')}</p>;
   const days = stored.value.retentionDays;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Checkbox } from '../../components/Checkbox';
+import { useDigest } from '../../components/useDigest';
 import { useStored } from '../../components/useStored';
 import { dayKey, daysOverLimit } from '../../lib/days';
 import { aftercarePageUrl } from '../../lib/extension/prompts';
@@ -15,13 +16,16 @@ import {
 import { t } from '../../lib/i18n';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
+import { readRecent, sessionCount } from '../../lib/sessions/digestStore';
 import { sessions } from '../../lib/sessions/records';
 import { settings } from '../../lib/settings';
 import { onStorageChange } from '../../lib/storage/changes';
-import { clients, sessionDigest } from '../../lib/storage/items';
+import { clients } from '../../lib/storage/items';
 import { formatClock, formatDateTime } from '../../lib/time';
 
 const PAGE = 100;
+
+const same = (a: HistoryFilter, b: HistoryFilter) => JSON.stringify(a) === JSON.stringify(b);
 
 function Select({
   label,
@@ -152,13 +156,18 @@ function useSearch(search: string, byId: ReadonlyMap<string, Client>) {
 
 export function HistoryView() {
   const ids = { from: useId(), to: useId(), search: useId() };
-  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'digest');
+  // The newest months first, enough for the first page; every other month right after.
+  const digest = useDigest(async () => {
+    const recent = await readRecent(PAGE);
+    return { digest: recent.digest, total: sessionCount(recent.index), complete: recent.complete };
+  }, 'history');
   const people = useStored(() => clients.all(), clients.watch, 'clients');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
   const [shown, setShown] = useState(PAGE);
   const byId = useMemo(() => new Map((people.value ?? []).map((client) => [client.id, client])), [people.value]);
-  const rows = useMemo(() => (digest.value ? rowsOf(digest.value) : []), [digest.value]);
+  const rows = useMemo(() => (digest.value ? rowsOf(digest.value.digest) : []), [digest.value]);
+  const complete = digest.value?.complete ?? false;
   const search = useSearch(filter.search, byId);
   const found = useMemo(() => filterRows(rows, filter, search.ids), [rows, filter, search.ids]);
   const overDays = useMemo(() => daysOverLimit(rows, stored.value?.maxSessionsPerDay ?? null), [rows, stored.value]);
@@ -233,9 +242,17 @@ export function HistoryView() {
         <p>{t('loading')}</p>
       ) : search.searching ? (
         <p role="status">{t('historySearching')}</p>
+      ) : !complete && (!same(filter, NO_FILTER) || shown > found.length) ? (
+        // A filter, or a page beyond the newest months, waits for every month (a moment more).
+        <p role="status">{t('loading')}</p>
       ) : (
         <>
-          <p role="status">{t('historyCount', { shown: Math.min(shown, found.length), total: found.length })}</p>
+          <p role="status">
+            {t('historyCount', {
+              shown: Math.min(shown, found.length),
+              total: complete ? found.length : digest.value.total,
+            })}
+          </p>
           <ul className="plain" aria-label={t('historyTitle')}>
             {found.slice(0, shown).map((row) => (
               <Entry
@@ -246,7 +263,7 @@ export function HistoryView() {
               />
             ))}
           </ul>
-          {shown < found.length && (
+          {shown < (complete ? found.length : digest.value.total) && (
             <button type="button" onClick={() => setShown(shown + PAGE)}>
               {t('historyShowMore')}
             </button>

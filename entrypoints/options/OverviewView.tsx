@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { OutcomesChart, PendingAgeChart, SessionsPerDayChart } from '../../components/Charts';
+import { useDigest } from '../../components/useDigest';
 import { useStored } from '../../components/useStored';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { lastWeeks } from '../../lib/days';
 import { t } from '../../lib/i18n';
+import { readSince, sessionCount } from '../../lib/sessions/digestStore';
 import { settings } from '../../lib/settings';
-import { sessionDigest } from '../../lib/storage/items';
+import { openSessions } from '../../lib/storage/items';
 import { formatDay } from '../../lib/time';
 import { SELF_RATINGS, weeklyWellbeing } from '../../lib/wellbeing';
 
@@ -45,20 +47,29 @@ function WellbeingWeeks({ weeks }: { weeks: ReturnType<typeof weeklyWellbeing> }
   );
 }
 
+/** The weeks of the wellbeing table. */
+const WEEKS = 6;
+
 export function OverviewView() {
-  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'digest');
-  const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const now = Date.now();
+  // The last weeks' months first, for the charts of days and weeks; the outcomes of every session right after.
+  const digest = useDigest(async () => {
+    const recent = await readSince(now - WEEKS * 7 * 24 * 60 * 60 * 1000);
+    return { digest: recent.digest, total: sessionCount(recent.index), complete: recent.complete };
+  }, 'overview');
+  // The notes still to write are the open sessions, a short list of their own.
+  const open = useStored(() => openSessions.get(), openSessions.watch, 'openSessions');
+  const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const data = useMemo(() => {
-    if (!digest.value || !stored.value) return null;
-    const rows = Object.values(digest.value.entries);
+    if (!digest.value || !stored.value || !open.value) return null;
+    const rows = Object.values(digest.value.digest.entries);
     return {
       perDay: sessionsPerDayChart(rows, now),
-      outcomes: agreementOutcomes(digest.value),
-      pending: pendingByAge(rows, now),
-      weeks: weeklyWellbeing(rows, stored.value.maxSessionsPerDay, lastWeeks(now, 6)),
+      outcomes: digest.value.complete ? agreementOutcomes(digest.value.digest) : null,
+      pending: pendingByAge(Object.values(open.value), now),
+      weeks: weeklyWellbeing(rows, stored.value.maxSessionsPerDay, lastWeeks(now, WEEKS)),
     };
-  }, [digest.value, stored.value, now]);
+  }, [digest.value, stored.value, open.value, now]);
   return (
     <>
       <h1 tabIndex={-1}>{t('overviewTitle')}</h1>
@@ -69,7 +80,13 @@ export function OverviewView() {
           <SessionsPerDayChart days={data.perDay} maximum={stored.value.maxSessionsPerDay} />
           {stored.value.wellbeingView && <WellbeingWeeks weeks={data.weeks} />}
           <PendingAgeChart buckets={data.pending} />
-          {data.outcomes.length > 0 ? <OutcomesChart outcomes={data.outcomes} /> : <p>{t('chartNoData')}</p>}
+          {data.outcomes === null ? (
+            <p role="status">{t('loading')}</p>
+          ) : data.outcomes.length > 0 ? (
+            <OutcomesChart outcomes={data.outcomes} />
+          ) : (
+            <p>{t('chartNoData')}</p>
+          )}
         </>
       )}
     </>

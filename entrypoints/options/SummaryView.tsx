@@ -28,9 +28,10 @@ import {
 } from '../../lib/practiceSummary';
 import { type AgreementState, agreementStateSchema, type Session } from '../../lib/schemas';
 import { type Digest, rowsOf } from '../../lib/sessions/digest';
+import { readDigest, watchDigest } from '../../lib/sessions/digestStore';
 import { sessions } from '../../lib/sessions/records';
 import { settings } from '../../lib/settings';
-import { dayCounts, sessionDigest, summaryOffer } from '../../lib/storage/items';
+import { dayCounts, summaryOffer } from '../../lib/storage/items';
 import { formatDay, formatNumber } from '../../lib/time';
 import { saveFile } from './download';
 
@@ -258,7 +259,7 @@ export function SummaryView({ month }: { month?: string }) {
   const ids = { from: useId(), to: useId() };
   const [period, setPeriod] = useState<Period>(() => (month ? monthPeriod(month) : lastFullMonth(Date.now())));
   const [status, setStatus] = useState<string | null>(null);
-  const digest = useStored(() => sessionDigest.get(), sessionDigest.watch, 'digest');
+  const digest = useStored(readDigest, watchDigest, 'digest');
   const counts = useStored(() => dayCounts.get(), dayCounts.watch, 'dayCounts');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const found = useSessionsIn(digest.value, period);

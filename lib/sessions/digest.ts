@@ -119,3 +119,120 @@ export function digestFrom(sessions: readonly Session[]): Digest {
 
 export const rowsOf = (digest: Digest): DigestRow[] =>
   Object.entries(digest.entries).map(([id, entry]) => ({ ...entry, id }));
+
+// Kept in parts: the digest of 10,000 sessions is megabytes, and every session change rewrote it whole. Each
+// entry is kept in the part of the month its session started (in UTC, so a change of time zone never moves it),
+// beside a small index: the checklists' orders and texts, how many sessions each month holds, and the sessions
+// with a reminder to come, so the worker and the popup read only the index, and a change writes one month.
+
+export const monthSchema = z.string().regex(/^\d{4}-\d{2}$/);
+
+/** The month ("yyyy-mm", UTC) a session's entry is kept under: fixed by its start, whatever the time zone. */
+export function monthOf(startedAt: number): string {
+  const date = new Date(startedAt);
+  const year = date.getUTCFullYear();
+  // A start no date can hold (a damaged record) still has a place.
+  if (!(year >= 0 && year <= 9999)) return '0000-00';
+  return `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export const digestIndexSchema = z.object({
+  orders: digestSchema.shape.orders,
+  texts: digestSchema.shape.texts,
+  /** How many sessions each month's part holds: a view knows the whole count before it reads them all. */
+  months: z.record(monthSchema, z.number().int().nonnegative()),
+  /** The entries of sessions with a follow-up open or a date of next contact still to come, for the reminders. */
+  reminders: z.record(z.string(), digestEntrySchema),
+});
+
+export const digestMonthSchema = z.object({ id: monthSchema, entries: z.record(z.string(), digestEntrySchema) });
+
+export type DigestIndex = z.infer<typeof digestIndexSchema>;
+export type DigestMonth = z.infer<typeof digestMonthSchema>;
+
+export const EMPTY_INDEX: DigestIndex = { orders: {}, texts: {}, months: {}, reminders: {} };
+
+/** The index and the months read so far: everything a change needs to know of the digest. */
+export interface DigestParts {
+  index: DigestIndex;
+  months: Record<string, Record<string, DigestEntry>>;
+}
+
+/** A date of next contact more than this long past is no longer reminded of, and leaves the index. */
+const REMINDER_KEPT_MS = 14 * 24 * 60 * 60 * 1000;
+
+function remindsOf(entry: DigestEntry, now: number): boolean {
+  if (entry.followUp === 'open') return true;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(entry.nextContact);
+  return day !== null && Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) > now - REMINDER_KEPT_MS;
+}
+
+/**
+ * Folds changed sessions (or, with undefined, removed ones) into the parts
+ * read. Returns the new index and only the months that changed, which are all
+ * a write needs. A removed session is found in the months read.
+ */
+export function foldChanges(
+  parts: DigestParts,
+  changes: ReadonlyArray<readonly [string, Session | undefined]>,
+  now = Date.now(),
+): DigestParts {
+  const index: DigestIndex = {
+    orders: { ...parts.index.orders },
+    texts: { ...parts.index.texts },
+    months: { ...parts.index.months },
+    reminders: {},
+  };
+  const changed: Record<string, Record<string, DigestEntry>> = {};
+  const month = (key: string) => {
+    changed[key] ??= { ...(parts.months[key] ?? {}) };
+    return changed[key];
+  };
+  for (const [id, session] of changes) {
+    const home = session ? monthOf(session.startedAt) : null;
+    for (const key of new Set([...Object.keys(parts.months), ...Object.keys(changed)])) {
+      if (key !== home && Object.hasOwn(changed[key] ?? parts.months[key] ?? {}, id)) delete month(key)[id];
+    }
+    if (!session || home === null) continue;
+    month(home)[id] = digestOf(session);
+    index.orders[orderKey(session)] ??= agreementIds(session);
+    for (const item of session.template.items) index.texts[item.id] = item.text;
+  }
+  for (const [key, entries] of Object.entries(changed)) {
+    const count = Object.keys(entries).length;
+    if (count > 0) index.months[key] = count;
+    else delete index.months[key];
+  }
+  // The reminders follow every change, and lose the dates long past at each write.
+  const current = { ...parts.index.reminders };
+  for (const entries of Object.values(changed)) {
+    for (const [id, entry] of Object.entries(entries)) current[id] = entry;
+  }
+  for (const [id, session] of changes) if (!session) delete current[id];
+  for (const [id, entry] of Object.entries(current)) {
+    if (remindsOf(entry, now)) index.reminders[id] = entry;
+  }
+  return { index, months: changed };
+}
+
+/** The digest as one value, from its parts (those read). */
+export function joined(parts: DigestParts): Digest {
+  const entries: Record<string, DigestEntry> = {};
+  for (const month of Object.values(parts.months)) Object.assign(entries, month);
+  return { entries, orders: parts.index.orders, texts: parts.index.texts };
+}
+
+/** A whole digest in parts: `existing` months no session falls in any more come back empty, to be written so. */
+export function partsFrom(digest: Digest, existing: readonly string[] = [], now = Date.now()): DigestParts {
+  const months: Record<string, Record<string, DigestEntry>> = Object.fromEntries(existing.map((key) => [key, {}]));
+  const reminders: Record<string, DigestEntry> = {};
+  const counts: Record<string, number> = {};
+  for (const [id, entry] of Object.entries(digest.entries)) {
+    const key = monthOf(entry.startedAt);
+    months[key] ??= {};
+    months[key][id] = entry;
+    counts[key] = (counts[key] ?? 0) + 1;
+    if (remindsOf(entry, now)) reminders[id] = entry;
+  }
+  return { index: { orders: digest.orders, texts: digest.texts, months: counts, reminders }, months };
+}

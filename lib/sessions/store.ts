@@ -1,6 +1,6 @@
 /**
  * The one owner of every session write. Nothing else writes `session:*`, the
- * open-session list, the digest or the day counts. Each change writes a
+ * open-session list, the digest (its index and months) or the day counts. Each change writes a
  * session's record together with every list derived from it in one storage
  * write, so a closed page or a stopped worker can never leave a completed
  * note still counted as one to write, or a History that disagrees with the
@@ -18,15 +18,18 @@ import {
   checklists,
   checklistsMovedOut,
   dayCounts,
+  digestIndex,
+  digestMonths,
+  oldDigest,
   openSessions,
-  sessionDigest,
   storedSessions,
   waitingEdits,
 } from '../storage/items';
 import { withLock } from '../storage/lock';
 import { isLocked, type Part, part, writeTogether } from '../storage/stored';
 import { vaultStatus } from '../storage/vault';
-import { type Digest, digestFrom, digestOf, withChanges } from './digest';
+import { type DigestParts, digestFrom, digestOf, foldChanges, joined, monthOf, partsFrom } from './digest';
+import { readAllParts, readParts } from './digestStore';
 import { applyEdits, type Edit } from './edits';
 import { createSession, endSession } from './model';
 import { type Brief, briefOf, briefs } from './openList';
@@ -65,7 +68,18 @@ async function sessionParts(session: Session, before?: StoredSession): Promise<P
   return parts;
 }
 const openPart = (list: OpenSessions) => part(openSessions.spec, openSessions.spec.key, list);
-const digestPart = (digest: Digest) => part(sessionDigest.spec, sessionDigest.spec.key, digest);
+/** The digest's index and the months given, to write. */
+const digestParts = ({ index, months }: DigestParts): Part[] => [
+  part(digestIndex.spec, digestIndex.spec.key, index),
+  ...Object.entries(months).map(([id, entries]) =>
+    part(digestMonths.spec, `${digestMonths.spec.prefix}${id}`, { id, entries }),
+  ),
+];
+/** The digest's parts written for changed sessions: the index and the months they are in, read and written alone. */
+async function changedDigest(changes: ReadonlyArray<readonly [string, Session]>): Promise<Part[]> {
+  const read = await readParts([...new Set(changes.map(([, session]) => monthOf(session.startedAt)))]);
+  return digestParts(foldChanges(read, changes));
+}
 const countsPart = (counts: Record<string, number>) => part(dayCounts.spec, dayCounts.spec.key, counts);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -116,7 +130,7 @@ export function editSession(id: string, edits: readonly Edit[]): Promise<Session
     const parts: Part[] = await sessionParts(next, raw);
     const nextList = listWith(list, next);
     if (!same(nextList, list)) parts.push(openPart(nextList));
-    if (digestChanges(stored, next)) parts.push(digestPart(withChanges(await sessionDigest.get(), [[id, next]])));
+    if (digestChanges(stored, next)) parts.push(...(await changedDigest([[id, next]])));
     await writeTogether('local', parts);
     return next;
   });
@@ -199,7 +213,7 @@ export function recordLifecycle(brief: Brief, options: { newSession?: boolean } 
       if (record) {
         parts.push(
           ...(await sessionParts(record, await storedSessions.get(id))),
-          digestPart(withChanges(await sessionDigest.get(), [[id, record]])),
+          ...(await changedDigest([[id, record]])),
         );
       }
       await writeTogether('local', parts);
@@ -236,19 +250,24 @@ export function markPrompted(id: string): Promise<void> {
 export function deleteSessions(ids: readonly string[]): Promise<number> {
   return withLock(STORE_LOCK, async () => {
     if (ids.length === 0) return 0;
-    const digest = await sessionDigest.get();
+    const digest = await readAllParts();
+    const { entries } = joined(digest);
     const list = { ...(await openSessions.get()) };
     let counts = await dayCounts.get();
-    const entries = { ...digest.entries };
     for (const id of ids) {
-      const startedAt = entries[id]?.startedAt ?? list[id]?.startedAt ?? (await sessions.get(id))?.startedAt;
+      const startedAt = Object.hasOwn(entries, id)
+        ? entries[id]?.startedAt
+        : (list[id]?.startedAt ?? (await sessions.get(id))?.startedAt);
       if (startedAt !== undefined) counts = countedDays(counts, startedAt, -1);
-      delete entries[id];
       delete list[id];
     }
+    const removed = foldChanges(
+      digest,
+      ids.map((id) => [id, undefined] as const),
+    );
     // The records go first: should the browser stop in between, the lists are repaired from the records at its next start.
     await browser.storage.local.remove(ids.map(recordKey));
-    await writeTogether('local', [openPart(list), digestPart({ ...digest, entries }), countsPart(counts)]);
+    await writeTogether('local', [openPart(list), ...digestParts(removed), countsPart(counts)]);
     return ids.length;
   });
 }
@@ -272,11 +291,12 @@ export function restoreSessions(restored: readonly Session[]): Promise<void> {
     const written = restored.map((session) =>
       session.status === 'running' ? endSession(session, 'browser-closed', session.startedAt) : session,
     );
-    const digest = await sessionDigest.get();
+    const digest = await readAllParts();
+    const { entries } = joined(digest);
     let counts = await dayCounts.get();
     let list = await openSessions.get();
     for (const session of written) {
-      if (!(session.id in digest.entries) && !(await sessions.get(session.id))) {
+      if (!Object.hasOwn(entries, session.id) && !(await sessions.get(session.id))) {
         counts = countedDays(counts, session.startedAt, 1);
       }
       list = listWith(list, session);
@@ -289,7 +309,7 @@ export function restoreSessions(restored: readonly Session[]): Promise<void> {
     await writeTogether('local', [
       ...dedupe(recordParts),
       openPart(list),
-      digestPart(withChanges(digest, changes)),
+      ...digestParts(foldChanges(digest, changes)),
       countsPart(counts),
     ]);
   });
@@ -304,13 +324,30 @@ async function storedSessionIds(): Promise<string[]> {
 }
 
 /** The day counts of the last 60 days, from the digest and the sessions whose record is not written yet. */
-function countsFrom(digest: Digest, list: OpenSessions, now: number): Record<string, number> {
+function countsFrom(
+  digest: { entries: Record<string, { startedAt: number }> },
+  list: OpenSessions,
+  now: number,
+): Record<string, number> {
   let counts: Record<string, number> = {};
   for (const entry of Object.values(digest.entries)) counts = countedDays(counts, entry.startedAt, 1, now);
   for (const [id, entry] of Object.entries(list)) {
     if (entry.pending === 'create' && !(id in digest.entries)) counts = countedDays(counts, entry.startedAt, 1, now);
   }
   return counts;
+}
+
+/**
+ * The digest as stored: its index and months, or, the first time after the
+ * update that began keeping it by month, the old single value split into
+ * them (`old`: it is still to be removed).
+ */
+async function storedDigest(): Promise<{ parts: DigestParts; old: boolean }> {
+  const [parts, oldStored] = await Promise.all([readAllParts(), browser.storage.local.get(oldDigest.spec.key)]);
+  if (oldStored[oldDigest.spec.key] === undefined) return { parts, old: false };
+  // Months already written are newer than the old value: it is only removed then.
+  if (Object.keys(parts.months).length > 0) return { parts, old: true };
+  return { parts: partsFrom(await oldDigest.get()), old: true };
 }
 
 /**
@@ -323,8 +360,13 @@ function countsFrom(digest: Digest, list: OpenSessions, now: number): Record<str
 export function repairLists(now = Date.now()): Promise<boolean> {
   return withLock(STORE_LOCK, async () => {
     try {
-      const [ids, digest, list] = await Promise.all([storedSessionIds(), sessionDigest.get(), openSessions.get()]);
-      const inStep = ids.length === Object.keys(digest.entries).length && ids.every((id) => id in digest.entries);
+      const [ids, found, list] = await Promise.all([storedSessionIds(), storedDigest(), openSessions.get()]);
+      const digest = joined(found.parts);
+      const inStep =
+        ids.length === Object.keys(digest.entries).length &&
+        ids.every((id) => Object.hasOwn(digest.entries, id)) &&
+        same(partsFrom(digest, [], now).index.months, found.parts.index.months) &&
+        Object.values(digest.entries).every((entry) => Object.hasOwn(digest.orders, entry.order));
       const all = inStep ? null : await sessions.all();
       const nextDigest = all ? digestFrom(all) : digest;
       const stored = new Set(all ? all.map((session) => session.id) : ids);
@@ -342,11 +384,14 @@ export function repairLists(now = Date.now()): Promise<boolean> {
       }
       const counts = countsFrom(nextDigest, nextList, now);
       const parts: Part[] = [];
-      if (all) parts.push(digestPart(nextDigest));
+      if (all) parts.push(...digestParts(partsFrom(nextDigest, Object.keys(found.parts.months), now)));
+      else if (found.old) parts.push(...digestParts(found.parts));
       if (!same(nextList, list)) parts.push(openPart(nextList));
       if (!same(counts, await dayCounts.get())) parts.push(countsPart(counts));
       await writeTogether('local', parts);
-      return parts.length > 0;
+      // Only once its months are written: should the browser stop in between, the next start splits it again.
+      if (found.old) await browser.storage.local.remove(oldDigest.spec.key);
+      return parts.length > 0 || found.old;
     } catch (error) {
       if (isLocked(error)) return false;
       throw error;

@@ -10,7 +10,9 @@
  * | clients        | client:<id>          | local   | the practitioner deletes the client            |
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | kept with the sessions (lib/sessions/store.ts) |
- * | session digest | sessionDigest        | local   | kept with the sessions (lib/sessions/store.ts) |
+ * | digest index   | digestIndex          | local   | kept with the sessions (lib/sessions/store.ts) |
+ * | digest months  | digest:<yyyy-mm>     | local   | kept with the sessions (lib/sessions/store.ts) |
+ * | old digest     | sessionDigest        | local   | split into the two above, then removed         |
  * | settings       | settings             | local   | never                                          |
  * | day marks      | dayMarks             | local   | overwritten the next day it is used            |
  * | day counts     | dayCounts            | local   | kept with the sessions; older than 60 days go  |
@@ -25,7 +27,7 @@
  * | unlocked key   | unlockedKey          | session | locked, or the browser closes (vault.ts)       |
  *
  * Only lib/sessions/store.ts writes sessions and the three lists derived from
- * them (open sessions, digest, day counts), each record in the same storage
+ * them (open sessions, digest index and months, day counts), each record in the same storage
  * write as its lists, so they never disagree.
  *
  * Sessions, checklists, clients and templates are `sealed`: encrypted while protection is
@@ -43,7 +45,7 @@ import {
   storedSessionSchema,
   templateSchema,
 } from '../schemas';
-import { digestSchema } from '../sessions/digest';
+import { digestIndexSchema, digestMonthSchema, digestSchema, EMPTY_INDEX } from '../sessions/digest';
 import { editsSchema } from '../sessions/edits';
 import { z } from '../zod';
 import {
@@ -119,15 +121,41 @@ export const openSessions = defineItem({
   clearedWhen: 'rebuilt from the sessions whenever the background starts',
 });
 
-/** A few facts about every session, for the history and the overview (lib/sessions/digest.ts). Sealed: it says who was seen when. */
-export const sessionDigest = defineItem({
+/**
+ * A few facts about every session, for the history and the overview
+ * (lib/sessions/digest.ts), kept by month: each month's part, and the index
+ * beside them. Sealed: they say who was seen when.
+ */
+export const digestIndex = defineItem({
+  key: 'digestIndex',
+  area: 'local',
+  schema: digestIndexSchema,
+  version: 1,
+  migrations: {},
+  fallback: () => structuredClone(EMPTY_INDEX),
+  clearedWhen: 'rebuilt from the sessions whenever it is missing or out of step',
+  sealed: true,
+});
+
+export const digestMonths = defineCollection({
+  prefix: 'digest:',
+  area: 'local',
+  schema: digestMonthSchema,
+  version: 1,
+  migrations: {},
+  clearedWhen: 'rebuilt from the sessions whenever it is missing or out of step',
+  sealed: true,
+});
+
+/** The digest as one value, as Callcare kept it before it was kept by month: read once, to be split (store.ts). */
+export const oldDigest = defineItem({
   key: 'sessionDigest',
   area: 'local',
   schema: digestSchema,
   version: 3,
   migrations: digestMigrations,
   fallback: () => ({ entries: {}, orders: {}, texts: {} }),
-  clearedWhen: 'rebuilt from the sessions whenever it is missing or out of step',
+  clearedWhen: 'split into the digest index and months at the first start after the update, then removed',
   sealed: true,
 });
 

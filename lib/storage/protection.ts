@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { deriveKey, exportKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from '../crypto';
 import { CallcareError } from '../errors';
-import { checklists, clients, sessionDigest, storedSessions, templates } from './items';
+import { checklists, clients, digestIndex, digestMonths, oldDigest, storedSessions, templates } from './items';
 import { withLock } from './lock';
 import { isSealedRecord, QUARANTINE_PREFIX, sealedRecordSchema, VAULT_LOCK } from './stored';
 import {
@@ -27,7 +27,9 @@ const SEALED_PREFIXES = [
   checklists.spec.prefix,
   clients.spec.prefix,
   templates.spec.prefix,
-  sessionDigest.spec.key,
+  digestIndex.spec.key,
+  digestMonths.spec.prefix,
+  oldDigest.spec.key,
   QUARANTINE_PREFIX,
 ];
 

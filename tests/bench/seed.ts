@@ -63,8 +63,9 @@ export async function seedSessions(
   await vi.waitFor(
     async () => {
       const entries = await started.inspect(async () => {
-        const { sessionDigest } = await chrome.storage.local.get('sessionDigest');
-        return Object.keys((sessionDigest as { data?: { entries?: object } } | undefined)?.data?.entries ?? {}).length;
+        const { digestIndex } = await chrome.storage.local.get('digestIndex');
+        const months = (digestIndex as { data?: { months?: Record<string, number> } } | undefined)?.data?.months ?? {};
+        return Object.values(months).reduce((sum, count) => sum + count, 0);
       });
       expect(entries).toBe(count + 1);
     },

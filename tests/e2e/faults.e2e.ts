@@ -38,15 +38,15 @@ const sessionsNow = async (h: Harness) => (await storedSessions(h)) as unknown a
 const openList = (h: Harness) =>
   h.inspect(async () => ((await chrome.storage.local.get('openSessions')).openSessions as { data: object }).data);
 const digestStatus = (h: Harness, id: string) =>
-  h.inspect(
-    async (sessionId) =>
-      (
-        (await chrome.storage.local.get('sessionDigest')).sessionDigest as {
-          data: { entries: Record<string, { status: string }> };
-        }
-      ).data.entries[sessionId]?.status,
-    id,
-  );
+  h.inspect(async (sessionId) => {
+    // The digest is kept by month: the session's entry is in one of them.
+    const months = Object.entries(await chrome.storage.local.get(null)).filter(([key]) => key.startsWith('digest:'));
+    for (const [, month] of months) {
+      const entries = (month as { data: { entries: Record<string, { status: string }> } }).data.entries;
+      if (Object.hasOwn(entries, sessionId)) return entries[sessionId]?.status;
+    }
+    return undefined;
+  }, id);
 
 /** A call tab with its running session. */
 async function startCall(h: Harness, url: string) {

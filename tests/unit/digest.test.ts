@@ -1,21 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTemplate } from '../../lib/checklist';
-import { agreementsOf, digestFrom, digestOf, EMPTY_DIGEST, withChanges } from '../../lib/sessions/digest';
+import {
+  agreementsOf,
+  digestFrom,
+  digestOf,
+  EMPTY_DIGEST,
+  foldChanges,
+  monthOf,
+  partsFrom,
+  withChanges,
+} from '../../lib/sessions/digest';
+import { findBackwards, readDigest, readRecent, sessionCount } from '../../lib/sessions/digestStore';
 import { completeAftercare, createSession, keepAftercareDraft, setAgreementState } from '../../lib/sessions/model';
 import { editSession, repairLists } from '../../lib/sessions/store';
-import { sessionDigest, storedSessions } from '../../lib/storage/items';
+import { digestIndex, oldDigest, storedSessions } from '../../lib/storage/items';
 
-const at = (id: string, hour: number) =>
-  createSession({
-    id,
-    origin: 'tab',
-    platform: 'meet',
-    host: null,
-    tabId: 1,
-    template: defaultTemplate(),
-    now: Date.UTC(2026, 10, 21, hour),
-  });
+const startedAt = (id: string, now: number) =>
+  createSession({ id, origin: 'tab', platform: 'meet', host: null, tabId: 1, template: defaultTemplate(), now });
+const at = (id: string, hour: number) => startedAt(id, Date.UTC(2026, 10, 21, hour));
 
 describe('the session digest', () => {
   it('keeps a few small facts per session, and the agreements in their checklist order', () => {
@@ -54,11 +57,11 @@ describe('keeping the digest in step', () => {
     await storedSessions.put(at('a', 9));
     await storedSessions.put(at('b', 10));
     expect(await repairLists()).toBe(true);
-    expect(Object.keys((await sessionDigest.get()).entries).sort()).toEqual(['a', 'b']);
+    expect(Object.keys((await readDigest()).entries).sort()).toEqual(['a', 'b']);
     expect(await repairLists()).toBe(false);
     await storedSessions.remove('a');
     expect(await repairLists()).toBe(true);
-    expect(Object.keys((await sessionDigest.get()).entries)).toEqual(['b']);
+    expect(Object.keys((await readDigest()).entries)).toEqual(['b']);
   });
 
   it('changes in the same write as the record it follows', async () => {
@@ -67,13 +70,110 @@ describe('keeping the digest in step', () => {
     const writes: string[][] = [];
     fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(Object.keys(changes).sort()));
     await editSession('b', [{ type: 'agreement-state', itemId: 'rule-cameras', state: 'declined', at: 5 }]);
-    expect((await sessionDigest.get()).entries.b?.states.startsWith('d')).toBe(true);
+    expect((await readDigest()).entries.b?.states.startsWith('d')).toBe(true);
     // Typing a note does not touch the digest.
     await editSession('b', [{ type: 'agreement-note', itemId: 'rule-cameras', note: 'Camera broken' }]);
     // The first write also stores the checklist once, out of the record written by an older Callcare.
     expect(writes.map((keys) => keys.map((key) => key.replace(/^checklist:.*/, 'checklist')))).toEqual([
-      ['checklist', 'session:b', 'sessionDigest'],
+      ['checklist', 'digest:2026-11', 'digestIndex', 'session:b'],
       ['session:b'],
     ]);
+  });
+});
+
+describe('the digest kept by month', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const inMonth = (id: string, month: number) => startedAt(id, Date.UTC(2026, month, 15, 10));
+
+  it('keeps each entry under the UTC month its session started, whatever a bad start holds', () => {
+    expect(monthOf(Date.UTC(2026, 9, 31, 23, 30))).toBe('2026-10');
+    expect(monthOf(Date.UTC(2026, 10, 1, 0, 0))).toBe('2026-11');
+    expect(monthOf(Number.NaN)).toBe('0000-00');
+    expect(monthOf(8.64e15 + 1)).toBe('0000-00');
+  });
+
+  it('writes only the month a change is in, with the index, and finds a removed session in the months read', () => {
+    const start = partsFrom(digestFrom([inMonth('a', 8), inMonth('b', 9), inMonth('c', 9)]));
+    expect(start.index.months).toEqual({ '2026-09': 1, '2026-10': 2 });
+    const changed = foldChanges(start, [['b', setAgreementState(inMonth('b', 9), 'rule-cameras', 'declined', 1)]]);
+    expect(Object.keys(changed.months)).toEqual(['2026-10']);
+    expect(changed.months['2026-10']?.b?.states.startsWith('d')).toBe(true);
+    const removed = foldChanges(start, [['a', undefined]]);
+    expect(removed.months).toEqual({ '2026-09': {} });
+    expect(removed.index.months).toEqual({ '2026-10': 2 });
+    // The parts given are not changed.
+    expect(Object.keys(start.months['2026-09'] ?? {})).toEqual(['a']);
+  });
+
+  it('keeps the sessions with a reminder to come in the index, and drops a next contact long past', () => {
+    const now = Date.UTC(2026, 10, 20);
+    const followUp = keepAftercareDraft(inMonth('f', 5), { followUpToday: true, followUpAt: now + 1000 }, 1);
+    const soon = keepAftercareDraft(inMonth('n', 9), { nextContact: '2026-11-25' }, 1);
+    const past = keepAftercareDraft(inMonth('p', 9), { nextContact: '2026-10-01' }, 1);
+    const parts = foldChanges(
+      partsFrom(EMPTY_DIGEST),
+      [
+        ['f', followUp],
+        ['n', soon],
+        ['p', past],
+        ['x', inMonth('x', 10)],
+      ],
+      now,
+    );
+    expect(Object.keys(parts.index.reminders).sort()).toEqual(['f', 'n']);
+    // A change elsewhere keeps them, and a follow-up done leaves.
+    const done = keepAftercareDraft(followUp, { followUpDoneAt: now }, 2);
+    const after = foldChanges({ index: parts.index, months: {} }, [['f', done]], now);
+    expect(Object.keys(after.index.reminders)).toEqual(['n']);
+  });
+
+  it('splits the digest an older Callcare kept as one value, then removes it', async () => {
+    const a = inMonth('a', 8);
+    const b = inMonth('b', 9);
+    await storedSessions.put(a);
+    await storedSessions.put(b);
+    await oldDigest.set(digestFrom([a, b]));
+    expect(await repairLists()).toBe(true);
+    expect((await fakeBrowser.storage.local.get('sessionDigest')).sessionDigest).toBeUndefined();
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('digest'))).toEqual(
+      expect.arrayContaining(['digestIndex', 'digest:2026-09', 'digest:2026-10']),
+    );
+    expect(Object.keys((await readDigest()).entries).sort()).toEqual(['a', 'b']);
+    expect(await repairLists()).toBe(false);
+  });
+
+  it('is rebuilt from the records when a month or the index is lost', async () => {
+    await storedSessions.put(inMonth('a', 8));
+    await storedSessions.put(inMonth('b', 9));
+    await repairLists();
+    await fakeBrowser.storage.local.remove('digest:2026-09');
+    expect(await repairLists()).toBe(true);
+    expect(Object.keys((await readDigest()).entries).sort()).toEqual(['a', 'b']);
+    await fakeBrowser.storage.local.remove('digestIndex');
+    expect(await repairLists()).toBe(true);
+    expect(sessionCount(await digestIndex.get())).toBe(2);
+  });
+
+  it('finds the latest month first, and reads back only as far as needed', async () => {
+    for (const [id, month] of [
+      ['a', 3],
+      ['b', 8],
+      ['c', 9],
+    ] as const)
+      await storedSessions.put(inMonth(id, month));
+    await repairLists();
+    const recent = await readRecent(1);
+    // The newest month holds one session; the month before is read with it, so every day shown is whole.
+    expect(Object.keys(recent.digest.entries).sort()).toEqual(['b', 'c']);
+    expect(recent.complete).toBe(false);
+    expect(sessionCount(recent.index)).toBe(3);
+    const seen: string[] = [];
+    const found = await findBackwards(Date.UTC(2026, 9, 20), (digest) => {
+      seen.push(...Object.keys(digest.entries));
+      return digest.entries.b ? 'b' : undefined;
+    });
+    expect(found).toBe('b');
+    expect(seen).toEqual(['c', 'b']);
   });
 });

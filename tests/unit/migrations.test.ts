@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recover } from '../../lib/sessions/lifecycle';
 import { sessions } from '../../lib/sessions/records';
-import { openSessions, ownSettings, sessionDigest } from '../../lib/storage/items';
+import { oldDigest, openSessions, ownSettings } from '../../lib/storage/items';
 import { quarantined } from '../../lib/storage/stored';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -94,7 +94,7 @@ describe('stored values from every earlier format', () => {
     await fakeBrowser.storage.local.set({
       sessionDigest: { v: 2, data: { entries: { a: { startedAt: 1 } }, orders: {}, texts: {} } },
     });
-    expect(await sessionDigest.get()).toEqual({ entries: {}, orders: {}, texts: {} });
+    expect(await oldDigest.get()).toEqual({ entries: {}, orders: {}, texts: {} });
   });
 
   it('upgrades an install of the first format as a whole, keeping every session and its pending note', async () => {

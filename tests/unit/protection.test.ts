@@ -270,8 +270,8 @@ describe('progress', () => {
     await manySessions(2 * BATCH_SIZE + 10);
     const reports: Array<[number, number]> = [];
     await turnOn('a long passphrase', undefined, (done, total) => reports.push([done, total]));
-    // The sessions, their one checklist, the client and the session digest: everything sealed that is stored here.
-    const total = 2 * BATCH_SIZE + 10 + 3;
+    // The sessions, their one checklist, the client, and the digest's index and one month: everything sealed here.
+    const total = 2 * BATCH_SIZE + 10 + 4;
     expect(reports[0]).toEqual([0, total]);
     expect(reports.at(-1)).toEqual([total, total]);
     expect(reports.length).toBeGreaterThanOrEqual(4);

@@ -13,7 +13,8 @@ import {
   setAgreementNote,
   setAgreementState,
 } from '../../lib/sessions/model';
-import { DEFAULT_SETTINGS, ownSettings, sessionDigest } from '../../lib/storage/items';
+import { repairLists } from '../../lib/sessions/store';
+import { DEFAULT_SETTINGS, ownSettings, storedSessions } from '../../lib/storage/items';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
@@ -92,7 +93,8 @@ describe('the daily retention check', () => {
 
   it('counts the sessions due from the digest and says so', async () => {
     await ownSettings.set({ ...DEFAULT_SETTINGS, retentionDays: 365 });
-    await sessionDigest.set(digestFrom([old, older, recent, pending]));
+    for (const session of [old, older, recent, pending]) await storedSessions.put(session);
+    await repairLists(NOW);
     expect(await checkRetention(NOW)).toBe(2);
     const shown = (await fakeBrowser.notifications.getAll()).retention as unknown as { message: string };
     expect(shown.message).toMatch(/^2 completed sessions are older than your retention period/);

@@ -1,0 +1,50 @@
+/**
+ * The digest for a view that lists or counts every session, in two steps: the
+ * part it shows first (the newest months), then every month. After the first
+ * whole read, each change reads the whole digest again, so what is shown never
+ * goes back to a part.
+ */
+import { useRef, useState } from 'react';
+import type { Digest } from '../lib/sessions/digest';
+import { readDigest, watchDigest } from '../lib/sessions/digestStore';
+import { useFollow } from './useStored';
+
+export interface DigestView {
+  digest: Digest;
+  /** How many sessions there are in all, known from the index before every month is read. */
+  total: number;
+  /** Whether `digest` holds every session. */
+  complete: boolean;
+}
+
+export interface StagedDigest {
+  value: DigestView | undefined;
+  error: string | null;
+}
+
+export function useDigest(first: () => Promise<DigestView>, key: string): StagedDigest {
+  const [state, setState] = useState<StagedDigest>({ value: undefined, error: null });
+  const wholeRead = useRef(false);
+  useFollow(
+    watchDigest,
+    (current) => {
+      const whole = async (): Promise<DigestView> => {
+        const digest = await readDigest();
+        wholeRead.current = true;
+        return { digest, total: Object.keys(digest.entries).length, complete: true };
+      };
+      const show = (value: DigestView) => {
+        if (current()) setState({ value, error: null });
+        return value;
+      };
+      (wholeRead.current ? whole() : first())
+        .then(show)
+        .then((shown) => (shown.complete || !current() ? undefined : whole().then(show)))
+        .catch((error: unknown) => {
+          if (current()) setState((previous) => ({ ...previous, error: String(error) }));
+        });
+    },
+    key,
+  );
+  return state;
+}
