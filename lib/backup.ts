@@ -36,21 +36,21 @@ const MAX_BACKUP_CHARACTERS = 200_000_000;
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(1),
-  createdAt: z.number().int().nonnegative(),
+  createdAt: z.int().check(z.nonnegative()),
   /** Present when the records are encrypted: what is needed to make the key from the passphrase. */
-  encryption: z
-    .object({
-      salt: z.string().min(1),
-      iterations: z.number().int().min(600_000).max(10_000_000),
-      keyId: z.string().min(1),
+  encryption: z.nullable(
+    z.object({
+      salt: z.string().check(z.minLength(1)),
+      iterations: z.int().check(z.minimum(600_000)).check(z.maximum(10_000_000)),
+      keyId: z.string().check(z.minLength(1)),
       check: sealedSchema,
-    })
-    .nullable(),
+    }),
+  ),
   records: z.record(
     z
       .string()
-      .regex(/^(session|client|template|checklist):/)
-      .refine((key) => safeIdSchema.safeParse(key.slice(key.indexOf(':') + 1)).success),
+      .check(z.regex(/^(session|client|template|checklist):/))
+      .check(z.refine((key) => safeIdSchema.safeParse(key.slice(key.indexOf(':') + 1)).success)),
     z.unknown(),
   ),
 });

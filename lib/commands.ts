@@ -10,17 +10,17 @@ import { z } from './zod';
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start-by-hand'), platform: sessionPlatformSchema }),
-  z.object({ type: z.literal('end-session'), sessionId: z.string().min(1) }),
-  z.object({ type: z.literal('restart-on-tab'), tabId: z.number().int().nonnegative() }),
-  z.object({ type: z.literal('open-aftercare'), sessionId: z.string().min(1) }),
+  z.object({ type: z.literal('end-session'), sessionId: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('restart-on-tab'), tabId: z.int().check(z.nonnegative()) }),
+  z.object({ type: z.literal('open-aftercare'), sessionId: z.string().check(z.minLength(1)) }),
   /** Edits a page could not store before it was hidden or closed (lib/sessions/writer.ts). */
-  z.object({ type: z.literal('apply-edits'), sessionId: z.string().min(1), edits: editsSchema }),
+  z.object({ type: z.literal('apply-edits'), sessionId: z.string().check(z.minLength(1)), edits: editsSchema }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
 
 export const commandReplySchema = z.union([
-  z.object({ ok: z.literal(true), sessionId: z.string().optional() }),
+  z.object({ ok: z.literal(true), sessionId: z.optional(z.string()) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
@@ -36,8 +36,12 @@ export type CommandReply = z.infer<typeof commandReplySchema>;
 export const PROTECTION_PORT = 'protection-job';
 
 export const protectionJobSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('turn-on'), passphrase: z.string().min(1) }),
-  z.object({ type: z.literal('change-passphrase'), current: z.string(), replacement: z.string().min(1) }),
+  z.object({ type: z.literal('turn-on'), passphrase: z.string().check(z.minLength(1)) }),
+  z.object({
+    type: z.literal('change-passphrase'),
+    current: z.string(),
+    replacement: z.string().check(z.minLength(1)),
+  }),
   z.object({ type: z.literal('turn-off'), passphrase: z.string() }),
 ]);
 
@@ -46,8 +50,8 @@ export type ProtectionJob = z.infer<typeof protectionJobSchema>;
 export const protectionJobUpdateSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
-    done: z.number().int().nonnegative(),
-    total: z.number().int().nonnegative(),
+    done: z.int().check(z.nonnegative()),
+    total: z.int().check(z.nonnegative()),
   }),
   z.object({ type: z.literal('done') }),
   z.object({ type: z.literal('failed'), wrongPassphrase: z.boolean(), error: z.string() }),

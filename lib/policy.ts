@@ -17,10 +17,10 @@ import { z } from './zod';
 
 const hostSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/)
-  .max(253);
+  .check(z.trim())
+  .check(z.toLowerCase())
+  .check(z.regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/))
+  .check(z.maxLength(253));
 
 /**
  * A template the organisation gives every practitioner: a template file, with an
@@ -28,28 +28,35 @@ const hostSchema = z
  * items may share an id (an item's id is how its record is kept).
  */
 /** The fields of a policy template, as administrators write them (docs/ADMIN.md, the managed schema). */
-export const policyTemplateFields = templateFileSchema.extend({
+export const policyTemplateFields = z.extend(templateFileSchema, {
   // Inside Callcare it becomes "org-<id>", which must still fit a stored id (100 characters); "default" always
   // names Callcare's own checklist.
-  id: safeIdSchema.pipe(z.string().max(96)).refine((id) => id !== 'default', { message: 'reserved for Callcare' }),
+  id: z
+    .pipe(safeIdSchema, z.string().check(z.maxLength(96)))
+    .check(z.refine((id) => id !== 'default', { message: 'reserved for Callcare' })),
 });
 
 export const policyTemplateSchema = z
-  .preprocess((value) => {
-    if (value === null || typeof value !== 'object' || !Array.isArray((value as { items?: unknown }).items))
-      return value;
-    const template = value as { items: unknown[] };
-    return {
-      ...template,
-      items: template.items.map((item) =>
-        item !== null && typeof item === 'object' && !('guidance' in item) ? { ...item, guidance: '' } : item,
-      ),
-    };
-  }, policyTemplateFields)
-  .refine((template) => new Set(template.items.map((item) => item.id)).size === template.items.length, {
-    message: 'two items share an id',
-    path: ['items'],
-  });
+  .pipe(
+    z.transform((value: unknown) => {
+      if (value === null || typeof value !== 'object' || !Array.isArray((value as { items?: unknown }).items))
+        return value;
+      const template = value as { items: unknown[] };
+      return {
+        ...template,
+        items: template.items.map((item) =>
+          item !== null && typeof item === 'object' && !('guidance' in item) ? { ...item, guidance: '' } : item,
+        ),
+      };
+    }),
+    policyTemplateFields,
+  )
+  .check(
+    z.refine((template) => new Set(template.items.map((item) => item.id)).size === template.items.length, {
+      message: 'two items share an id',
+      path: ['items'],
+    }),
+  );
 export type PolicyTemplate = z.infer<typeof policyTemplateSchema>;
 
 /** The settings a policy can lock, by the names administrators write in `locked`. */
@@ -66,31 +73,30 @@ export type Lockable = (typeof LOCKABLE)[number];
 /** Each key of the policy, and what a valid value is. */
 export const POLICY_FIELDS = {
   // Text a practitioner reads follows the rules of every other displayed text (lib/text.ts).
-  organisationName: z.string().trim().pipe(displayTextSchema(100)),
+  organisationName: z.pipe(z.string().check(z.trim()), displayTextSchema(100)),
   /** The organisation's terms and conditions for digital work, shown to every practitioner. */
-  terms: z.string().trim().pipe(displayTextSchema(4000)),
-  templates: z.array(policyTemplateSchema).min(1).max(20),
+  terms: z.pipe(z.string().check(z.trim()), displayTextSchema(4000)),
+  templates: z.array(policyTemplateSchema).check(z.minLength(1)).check(z.maxLength(20)),
   /** The id of one of `templates`, or "default" for Callcare's built-in checklist. */
   defaultTemplate: safeIdSchema,
-  maxSessionsPerDay: z.number().int().min(1).max(50),
-  workingDays: z.array(z.number().int().min(0).max(6)).max(7),
-  workdayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  maxSessionsPerDay: z.int().check(z.minimum(1)).check(z.maximum(50)),
+  workingDays: z.array(z.int().check(z.minimum(0)).check(z.maximum(6))).check(z.maxLength(7)),
+  workdayEnd: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
   protectionRequired: z.boolean(),
   maxAutoLockMinutes: z
-    .number()
     .int()
-    .min(1)
-    .max(24 * 60),
-  retentionDays: z.number().int().min(1).max(36_500),
-  maxRetentionDays: z.number().int().min(1).max(36_500),
-  callHosts: z.array(hostSchema).max(50),
+    .check(z.minimum(1))
+    .check(z.maximum(24 * 60)),
+  retentionDays: z.int().check(z.minimum(1)).check(z.maximum(36_500)),
+  maxRetentionDays: z.int().check(z.minimum(1)).check(z.maximum(36_500)),
+  callHosts: z.array(hostSchema).check(z.maxLength(50)),
   allowCsvExport: z.boolean(),
   allowUnprotectedBackups: z.boolean(),
   language: languageSchema,
   /** A support line (the organisation's crisis line, say), shown on the aftercare page under "other help". */
-  supportLine: z.string().trim().pipe(displayTextSchema(300)),
+  supportLine: z.pipe(z.string().check(z.trim()), displayTextSchema(300)),
   /** Which of the settings above the practitioner may not change. */
-  locked: z.array(z.enum(LOCKABLE)).max(LOCKABLE.length),
+  locked: z.array(z.enum(LOCKABLE)).check(z.maxLength(LOCKABLE.length)),
   /** Offer the anonymous practice summary at the start of every month. */
   offerSummaryMonthly: z.boolean(),
 } as const;

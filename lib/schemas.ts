@@ -29,7 +29,7 @@ export const sessionStatusSchema = z.enum(['running', 'aftercare-pending', 'comp
 export const endReasonSchema = z.enum(['tab-closed', 'navigated-away', 'ended-by-practitioner', 'browser-closed']);
 export const clientSeemedSchema = z.enum(['settled', 'unsure', 'worried']);
 
-const timestamp = z.number().int().nonnegative();
+const timestamp = z.int().check(z.nonnegative());
 
 /**
  * Names a plain object already answers to (`__proto__`, `constructor`,
@@ -73,8 +73,8 @@ export const SAFE_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
  */
 export const safeIdSchema = z
   .string()
-  .regex(SAFE_ID_PATTERN, { message: 'an id may use only letters, digits, "-" and "_"' })
-  .refine(...notReserved);
+  .check(z.regex(SAFE_ID_PATTERN, { message: 'an id may use only letters, digits, "-" and "_"' }))
+  .check(z.refine(...notReserved));
 
 /**
  * A checklist item's id as stored. Template files once took any text as an
@@ -85,26 +85,28 @@ export const safeIdSchema = z
  */
 export const storedItemIdSchema = z
   .string()
-  .min(1)
-  .max(100)
-  .refine(...notReserved);
+  .check(z.minLength(1))
+  .check(z.maxLength(100))
+  .check(z.refine(...notReserved));
 
 export const checklistItemSchema = z.object({
   id: storedItemIdSchema,
   phase: phaseSchema,
   kind: itemKindSchema,
-  text: z.string().min(1).max(500),
-  guidance: z.string().max(2000),
+  text: z.string().check(z.minLength(1)).check(z.maxLength(500)),
+  guidance: z.string().check(z.maxLength(2000)),
 });
 
 /** A checklist's items, with no two sharing an id (an item's id is how its record is kept). */
-export const checklistItemsOf = <T extends z.ZodType<{ id: string }>>(item: T) =>
+export const checklistItemsOf = <T extends z.ZodMiniType<{ id: string }>>(item: T) =>
   z
     .array(item)
-    .max(200)
-    .refine((items) => new Set(items.map((each) => each.id)).size === items.length, {
-      message: 'two items have the same id',
-    });
+    .check(z.maxLength(200))
+    .check(
+      z.refine((items) => new Set(items.map((each) => each.id)).size === items.length, {
+        message: 'two items have the same id',
+      }),
+    );
 
 export const checklistItemsSchema = checklistItemsOf(checklistItemSchema);
 
@@ -113,16 +115,16 @@ export const templateSnapshotSchema = z.object({
   id: safeIdSchema,
   name: z.string(),
   /** The template's version when the session took its copy. */
-  version: z.number().int().min(1),
+  version: z.int().check(z.minimum(1)),
   items: checklistItemsSchema,
 });
 
 /** A checklist template the practitioner keeps and edits (the default, "first contact", ...). */
 export const templateSchema = z.object({
   id: safeIdSchema,
-  name: z.string().trim().min(1).max(100),
+  name: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(100)),
   /** Goes up by one each time the template is saved. */
-  version: z.number().int().min(1),
+  version: z.int().check(z.minimum(1)),
   updatedAt: timestamp,
   items: checklistItemsSchema,
 });
@@ -131,11 +133,11 @@ export const agreementRecordSchema = z.object({
   state: agreementStateSchema,
   note: z.string(),
   /** When the state was last set; null while it has never been touched. */
-  changedAt: timestamp.nullable(),
+  changedAt: z.nullable(timestamp),
   /** Every change of state with its time, oldest first. */
   history: z.array(z.object({ state: agreementStateSchema, at: timestamp })),
   /** Set when this state was re-confirmed from the client's previous session: which one, and when it was set there. */
-  confirmedFrom: z.object({ sessionId: z.string().min(1), at: timestamp }).nullable(),
+  confirmedFrom: z.nullable(z.object({ sessionId: z.string().check(z.minLength(1)), at: timestamp })),
 });
 
 export const checkRecordSchema = z.object({
@@ -144,34 +146,34 @@ export const checkRecordSchema = z.object({
 });
 
 export const personSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   side: sideSchema,
   role: roleSchema,
-  name: z.string().max(100),
+  name: z.string().check(z.maxLength(100)),
   notedAt: timestamp,
   joinedLater: z.boolean(),
 });
 
 export const aftercareSchema = z.object({
-  clientSeemed: clientSeemedSchema.nullable(),
+  clientSeemed: z.nullable(clientSeemedSchema),
   clientSeemedNote: z.string(),
   concerns: z.string(),
   followUpToday: z.boolean(),
   /** When to be reminded of today's follow-up (the practitioner's choice); null while none is flagged. */
-  followUpAt: timestamp.nullable(),
+  followUpAt: z.nullable(timestamp),
   /** When the follow-up was marked done; null while it is open (or none is flagged). */
-  followUpDoneAt: timestamp.nullable(),
+  followUpDoneAt: z.nullable(timestamp),
   followUpAgreed: z.string(),
   /** A calendar date as yyyy-mm-dd, or empty. */
-  nextContact: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+  nextContact: z.union([z.literal(''), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))]),
   otherHelp: z.string(),
   wellbeing: z.string(),
   wantsSupervision: z.boolean(),
   /** How the practitioner rated themselves after the session. */
-  selfRating: z.enum(['good', 'okay', 'tired', 'strained']).nullable(),
+  selfRating: z.nullable(z.enum(['good', 'okay', 'tired', 'strained'])),
   /** The last time anything in the note was kept, draft or not. */
-  updatedAt: timestamp.nullable(),
-  completedAt: timestamp.nullable(),
+  updatedAt: z.nullable(timestamp),
+  completedAt: z.nullable(timestamp),
 });
 
 export const sessionSchema = z.object({
@@ -180,13 +182,13 @@ export const sessionSchema = z.object({
   origin: z.enum(['tab', 'manual']),
   platform: sessionPlatformSchema,
   /** The call's host (never its path or query); null for a session started by hand. */
-  host: z.string().nullable(),
-  tabId: z.number().int().nullable(),
+  host: z.nullable(z.string()),
+  tabId: z.nullable(z.int()),
   /** The client this session was with, by the id of their record (never their name). */
-  clientId: safeIdSchema.nullable(),
+  clientId: z.nullable(safeIdSchema),
   startedAt: timestamp,
-  endedAt: timestamp.nullable(),
-  endReason: endReasonSchema.nullable(),
+  endedAt: z.nullable(timestamp),
+  endReason: z.nullable(endReasonSchema),
   status: sessionStatusSchema,
   /** The exact checklist the session ran with, so later edits never change this record. */
   template: templateSnapshotSchema,
@@ -198,12 +200,12 @@ export const sessionSchema = z.object({
    * preparation done, the client there): anyone noted after it is suggested as
    * joining later. Absent in records from before it existed.
    */
-  conversationStartedAt: timestamp.nullable().default(null),
+  conversationStartedAt: z._default(z.nullable(timestamp), null),
   aftercare: aftercareSchema,
 });
 
 /** A checklist's items, stored once however many sessions ran with them, under a hash of the items. */
-export const checklistRefSchema = z.string().regex(/^[0-9a-f]{32}$/);
+export const checklistRefSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 
 export const checklistSchema = z.object({
   id: checklistRefSchema,
@@ -215,10 +217,10 @@ export const checklistSchema = z.object({
  * (lib/sessions/records.ts), or, in records written before checklists were
  * stored once, the items themselves.
  */
-export const storedSessionSchema = sessionSchema.extend({
+export const storedSessionSchema = z.extend(sessionSchema, {
   template: z.union([
     templateSnapshotSchema,
-    templateSnapshotSchema.omit({ items: true }).extend({ checklist: checklistRefSchema }),
+    z.extend(z.omit(templateSnapshotSchema, { items: true }), { checklist: checklistRefSchema }),
   ]),
 });
 
@@ -237,42 +239,39 @@ export const settingsSchema = z.object({
   openAftercareOnEnd: z.boolean(),
   notifyOnEnd: z.boolean(),
   /** The template a new session starts with. */
-  defaultTemplateId: z.string().min(1),
+  defaultTemplateId: z.string().check(z.minLength(1)),
   /** Lock when the computer has been idle this long (with protection on); null: only when the browser closes. */
-  autoLockMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .nullable(),
+  autoLockMinutes: z.nullable(
+    z
+      .int()
+      .check(z.minimum(1))
+      .check(z.maximum(24 * 60)),
+  ),
   /** Delete completed sessions older than this, once the practitioner has seen them; null: keep them. */
-  retentionDays: z.number().int().min(1).max(36_500).nullable(),
+  retentionDays: z.nullable(z.int().check(z.minimum(1)).check(z.maximum(36_500))),
   /** An organisation's own call hosts (its Jitsi, BigBlueButton), each with the browser's permission. */
   customHosts: z
     .array(
       z
         .string()
-        .regex(/^[a-z0-9.-]+$/)
-        .max(253),
+        .check(z.regex(/^[a-z0-9.-]+$/))
+        .check(z.maxLength(253)),
     )
-    .max(50),
+    .check(z.maxLength(50)),
   /** The most sessions the practitioner wants in a day; null: no limit. Never blocks a call. */
-  maxSessionsPerDay: z.number().int().min(1).max(50).nullable(),
+  maxSessionsPerDay: z.nullable(z.int().check(z.minimum(1)).check(z.maximum(50))),
   /** Working days, 0 Sunday to 6 Saturday. */
-  workingDays: z.array(z.number().int().min(0).max(6)).max(7),
+  workingDays: z.array(z.int().check(z.minimum(0)).check(z.maximum(6))).check(z.maxLength(7)),
   /** The end of the workday, "HH:MM" in the practitioner's time; null: no reminder. */
-  workdayEnd: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-    .nullable(),
+  workdayEnd: z.nullable(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
   /** Whether the weekly wellbeing view is shown. */
   wellbeingView: z.boolean(),
   /** A notification on the morning of a session's date of next contact. */
   remindNextContact: z.boolean(),
   /** The language Callcare is shown in; "auto" follows the browser. A value Callcare no longer knows reads as "auto". */
-  language: languageChoiceSchema.catch('auto'),
+  language: z.catch(languageChoiceSchema, 'auto'),
   /** The settings an organisation's policy can give that the practitioner chose themselves (lib/settings.ts). */
-  chosen: z.array(policySettingSchema).max(policySettingSchema.options.length),
+  chosen: z.array(policySettingSchema).check(z.maxLength(policySettingSchema.options.length)),
 });
 
 export const considerationIdSchema = z.enum([
@@ -296,21 +295,21 @@ export const considerationAnswerSchema = z.enum(['yes', 'no', 'unsure']);
 export const clientSchema = z.object({
   id: safeIdSchema,
   /** A pseudonym or case code of the practitioner's choosing, never a full name. */
-  code: z.string().trim().min(1).max(60),
+  code: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(60)),
   createdAt: timestamp,
-  archivedAt: timestamp.nullable(),
+  archivedAt: z.nullable(timestamp),
   /** The client's situation and needs (RAN FC&S annex), each answered with a note and a date. */
   considerations: z.partialRecord(
     considerationIdSchema,
-    z.object({ answer: considerationAnswerSchema, note: z.string().max(2000), answeredAt: timestamp }),
+    z.object({ answer: considerationAnswerSchema, note: z.string().check(z.maxLength(2000)), answeredAt: timestamp }),
   ),
   /** The language text for the client is written in (the agreed rules to share); null: the practitioner's. */
-  language: languageSchema.nullable().catch(null),
+  language: z.catch(z.nullable(languageSchema), null),
 });
 
 /** Call tabs whose session the practitioner ended while the tab stayed on the call. */
 export const endedTabsSchema = z.record(
-  z.string().regex(/^\d+$/),
+  z.string().check(z.regex(/^\d+$/)),
   z.object({ platform: sessionPlatformSchema, host: z.string(), at: timestamp }),
 );
 
@@ -322,17 +321,17 @@ export const endedTabsSchema = z.record(
 export const openSessionSchema = z.object({
   status: z.enum(['running', 'aftercare-pending']),
   origin: z.enum(['tab', 'manual']),
-  tabId: z.number().int().nullable(),
+  tabId: z.nullable(z.int()),
   platform: sessionPlatformSchema,
-  host: z.string().nullable(),
+  host: z.nullable(z.string()),
   startedAt: timestamp,
-  endedAt: timestamp.nullable(),
-  endReason: endReasonSchema.nullable(),
+  endedAt: z.nullable(timestamp),
+  endReason: z.nullable(endReasonSchema),
   /**
    * What the session's own record still lacks, because it could not be written
    * when this happened (Callcare was locked): "create" the record, or "end" it.
    */
-  pending: z.enum(['create', 'end']).nullable(),
+  pending: z.nullable(z.enum(['create', 'end'])),
   /**
    * Whether the practitioner has been prompted for the aftercare note of an
    * ended session. Set after the prompt, so a worker stopped in between
@@ -376,11 +375,11 @@ export const setAsideCodeSchema = z.enum([
 export const setAsideReasonSchema = z.object({
   code: setAsideCodeSchema,
   /** The format number concerned (newer-version, bad-version, no-upgrade-path, upgrade-failed). */
-  version: z.number().optional(),
+  version: z.optional(z.number()),
   /** Where in the value the shape is wrong (wrong-shape), such as "agreements.rule-cameras". */
-  path: z.string().optional(),
+  path: z.optional(z.string()),
   /** What the check or the upgrade reported, as it reported it (wrong-shape: zod's issue code; upgrade-failed: the error). */
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 });
 
 export const quarantineEntrySchema = z.object({

@@ -21,11 +21,14 @@ export const TEMPLATE_FILE_FORMAT = 'callcare-template';
 const MAX_FILE_CHARACTERS = 1_000_000;
 
 /** What a person reads of an item, by the rules of lib/text.ts. */
-const readableItemSchema = checklistItemSchema.extend({
+const readableItemSchema = z.extend(checklistItemSchema, {
   text: displayTextSchema(500),
   guidance: displayTextSchema(2000, { optional: true }),
 });
-const templateNameSchema = z.string().trim().min(1).max(100).pipe(displayTextSchema(100));
+const templateNameSchema = z.pipe(
+  z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(100)),
+  displayTextSchema(100),
+);
 
 export const templateFileSchema = z.object({
   format: z.literal(TEMPLATE_FILE_FORMAT),
@@ -33,9 +36,9 @@ export const templateFileSchema = z.object({
   name: templateNameSchema,
   // An id from a file becomes an object key in every session that runs with it.
   items: z
-    .array(readableItemSchema.extend({ id: safeIdSchema }))
-    .min(1)
-    .max(200),
+    .array(z.extend(readableItemSchema, { id: safeIdSchema }))
+    .check(z.minLength(1))
+    .check(z.maxLength(200)),
 });
 
 /**
@@ -43,7 +46,7 @@ export const templateFileSchema = z.object({
  * rules as a file. Ids keep the stored rule, so a template imported before
  * the id pattern can still be edited.
  */
-export const editedTemplateSchema = templateSchema.extend({
+export const editedTemplateSchema = z.extend(templateSchema, {
   name: templateNameSchema,
   items: checklistItemsOf(readableItemSchema),
 });

@@ -35,9 +35,13 @@ export const BLANK_LOOKING_RULE = 'blank-looking';
  * but not one that only looks empty.
  */
 export function displayTextSchema(max: number, options: { optional?: boolean } = {}) {
-  const base = options.optional ? z.string().max(max) : z.string().min(1).max(max);
-  return base.transform(stripBidiControls).refine((text) => (options.optional && text === '') || !looksBlank(text), {
-    message: 'it looks blank (only spaces or invisible characters)',
-    params: { rule: BLANK_LOOKING_RULE },
-  });
+  const base = options.optional
+    ? z.string().check(z.maxLength(max))
+    : z.string().check(z.minLength(1)).check(z.maxLength(max));
+  return z.pipe(base, z.transform(stripBidiControls)).check(
+    z.refine((text) => (options.optional && text === '') || !looksBlank(text), {
+      message: 'it looks blank (only spaces or invisible characters)',
+      params: { rule: BLANK_LOOKING_RULE },
+    }),
+  );
 }

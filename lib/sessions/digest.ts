@@ -17,21 +17,21 @@ import { z } from '../zod';
 
 export const digestEntrySchema = z.object({
   startedAt: z.number(),
-  endedAt: z.number().nullable(),
+  endedAt: z.nullable(z.number()),
   platform: sessionPlatformSchema,
   status: sessionStatusSchema,
-  clientId: z.string().nullable(),
+  clientId: z.nullable(z.string()),
   /** Which list of agreement ids (in `orders`) the states below follow: the checklist's id and version. */
   order: z.string(),
   /** One letter per agreement, in that order: a agreed, d declined, n not discussed, x not applicable. */
-  states: z.string().regex(/^[adnx]*$/),
-  checksTicked: z.number().int(),
-  selfRating: z.enum(['good', 'okay', 'tired', 'strained']).nullable(),
+  states: z.string().check(z.regex(/^[adnx]*$/)),
+  checksTicked: z.int(),
+  selfRating: z.nullable(z.enum(['good', 'okay', 'tired', 'strained'])),
   supervision: z.boolean(),
   /** A follow-up flagged today: open, done, or none. */
-  followUp: z.enum(['open', 'done']).nullable(),
+  followUp: z.nullable(z.enum(['open', 'done'])),
   /** When its reminder comes, while it is open. */
-  followUpAt: z.number().nullable(),
+  followUpAt: z.nullable(z.number()),
   /** The date of next contact, "yyyy-mm-dd", or empty. */
   nextContact: z.string(),
 });
@@ -125,7 +125,7 @@ export const rowsOf = (digest: Digest): DigestRow[] =>
 // beside a small index: the checklists' orders and texts, how many sessions each month holds, and the sessions
 // with a reminder to come, so the worker and the popup read only the index, and a change writes one month.
 
-export const monthSchema = z.string().regex(/^\d{4}-\d{2}$/);
+export const monthSchema = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
 /** The month ("yyyy-mm", UTC) a session's entry is kept under: fixed by its start, whatever the time zone. */
 export function monthOf(startedAt: number): string {
@@ -140,7 +140,7 @@ export const digestIndexSchema = z.object({
   orders: digestSchema.shape.orders,
   texts: digestSchema.shape.texts,
   /** How many sessions each month's part holds: a view knows the whole count before it reads them all. */
-  months: z.record(monthSchema, z.number().int().nonnegative()),
+  months: z.record(monthSchema, z.int().check(z.nonnegative())),
   /** The entries of sessions with a follow-up open or a date of next contact still to come, for the reminders. */
   reminders: z.record(z.string(), digestEntrySchema),
 });

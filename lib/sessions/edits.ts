@@ -30,44 +30,44 @@ import {
   undoAgreementChange,
 } from './model';
 
-const at = z.number().int().nonnegative();
-const itemId = z.string().min(1).max(100);
+const at = z.int().check(z.nonnegative());
+const itemId = z.string().check(z.minLength(1)).check(z.maxLength(100));
 
-const aftercareFieldsSchema = aftercareSchema.omit({ updatedAt: true, completedAt: true }).partial();
+const aftercareFieldsSchema = z.partial(z.omit(aftercareSchema, { updatedAt: true, completedAt: true }));
 
 export const editSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agreement-state'), itemId, state: agreementStateSchema, at }),
-  z.object({ type: z.literal('agreement-note'), itemId, note: z.string().max(20_000) }),
+  z.object({ type: z.literal('agreement-note'), itemId, note: z.string().check(z.maxLength(20_000)) }),
   /** Takes back the change of `itemId` made at `undoneAt`, if it is still its last. */
   z.object({ type: z.literal('agreement-undo'), itemId, undoneAt: at }),
   z.object({ type: z.literal('conversation-started'), at }),
   z.object({
     type: z.literal('reconfirm'),
     itemId,
-    last: z.object({ sessionId: z.string().min(1), state: agreementStateSchema, note: z.string(), at }),
+    last: z.object({ sessionId: z.string().check(z.minLength(1)), state: agreementStateSchema, note: z.string(), at }),
     at,
   }),
   z.object({ type: z.literal('check'), itemId, checked: z.boolean(), at }),
   z.object({
     type: z.literal('add-person'),
     person: z.object({
-      id: z.string().min(1).max(100),
+      id: z.string().check(z.minLength(1)).check(z.maxLength(100)),
       side: sideSchema,
       role: roleSchema,
-      name: z.string().max(100),
+      name: z.string().check(z.maxLength(100)),
       joinedLater: z.boolean(),
     }),
     at,
   }),
-  z.object({ type: z.literal('remove-person'), personId: z.string().min(1) }),
-  z.object({ type: z.literal('link-client'), clientId: z.string().min(1).nullable() }),
+  z.object({ type: z.literal('remove-person'), personId: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('link-client'), clientId: z.nullable(z.string().check(z.minLength(1))) }),
   z.object({ type: z.literal('switch-template'), template: templateSnapshotSchema }),
   z.object({ type: z.literal('aftercare'), fields: aftercareFieldsSchema, at }),
   z.object({ type: z.literal('complete'), at }),
 ]);
 
 export type Edit = z.infer<typeof editSchema>;
-export const editsSchema = z.array(editSchema).min(1).max(10_000);
+export const editsSchema = z.array(editSchema).check(z.minLength(1)).check(z.maxLength(10_000));
 
 /**
  * A change older than the record's last one (or as old): already applied (a

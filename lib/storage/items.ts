@@ -190,7 +190,7 @@ export const ownSettings = defineItem({
 export const dayMarks = defineItem({
   key: 'dayMarks',
   area: 'local',
-  schema: z.object({ limitNoticeDismissed: z.string().nullable(), workdayEndSnoozed: z.string().nullable() }),
+  schema: z.object({ limitNoticeDismissed: z.nullable(z.string()), workdayEndSnoozed: z.nullable(z.string()) }),
   version: 1,
   migrations: {},
   fallback: () => ({ limitNoticeDismissed: null, workdayEndSnoozed: null }),
@@ -201,7 +201,7 @@ export const dayMarks = defineItem({
 export const dayCounts = defineItem({
   key: 'dayCounts',
   area: 'local',
-  schema: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().int().nonnegative()),
+  schema: z.record(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), z.int().check(z.nonnegative())),
   version: 1,
   migrations: {},
   fallback: () => ({}),
@@ -217,10 +217,7 @@ export const summaryOffer = defineItem({
   key: 'summaryOffer',
   area: 'local',
   schema: z.object({
-    handledMonth: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-      .nullable(),
+    handledMonth: z.nullable(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))),
   }),
   version: 1,
   migrations: {},
@@ -246,7 +243,7 @@ export const endedTabs = defineItem({
 export const browserSession = defineItem({
   key: 'browserSession',
   area: 'session',
-  schema: z.object({ startedAt: z.number().int() }).nullable(),
+  schema: z.nullable(z.object({ startedAt: z.int() })),
   version: 1,
   migrations: {},
   fallback: () => null,
@@ -272,7 +269,7 @@ export const updateWaiting = defineItem({
 export const welcomeOffered = defineItem({
   key: 'welcomeOffered',
   area: 'local',
-  schema: z.object({ at: z.number().int() }).nullable(),
+  schema: z.nullable(z.object({ at: z.int() })),
   version: 1,
   migrations: {},
   fallback: () => null,
@@ -298,7 +295,7 @@ export const waitingEdits = defineItem({
 export const orgTemplateVersions = defineItem({
   key: 'orgTemplateVersions',
   area: 'local',
-  schema: z.record(z.string(), z.object({ version: z.number().int().min(1), hash: z.string() })),
+  schema: z.record(z.string(), z.object({ version: z.int().check(z.minimum(1)), hash: z.string() })),
   version: 1,
   migrations: {},
   fallback: () => ({}),
@@ -312,7 +309,7 @@ export const orgTemplateVersions = defineItem({
 export const policyCache = defineItem({
   key: 'policyCache',
   area: 'local',
-  schema: z.record(z.string(), z.unknown()).nullable(),
+  schema: z.nullable(z.record(z.string(), z.unknown())),
   version: 1,
   migrations: {},
   fallback: () => null,

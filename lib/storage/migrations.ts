@@ -89,7 +89,7 @@ export const clientMigrations: Migrations = {
 export const openSessionsMigrations: Migrations = {
   // v2: the lifecycle is decided on this list, so it keeps the host, the origin, the end reason and what is pending.
   2: (previous) => {
-    const entries = z.record(z.string(), z.looseObject({ tabId: z.number().nullable() })).parse(previous);
+    const entries = z.record(z.string(), z.looseObject({ tabId: z.nullable(z.number()) })).parse(previous);
     const upgraded: Record<string, object> = {};
     for (const [id, entry] of Object.entries(entries)) {
       upgraded[id] = {

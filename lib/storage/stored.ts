@@ -23,7 +23,7 @@ export type Migrations = Record<number, (previous: unknown) => unknown>;
 
 export interface Spec<T> {
   area: Area;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   version: number;
   migrations: Migrations;
   /** When this value is cleared, for the list of everything stored. */

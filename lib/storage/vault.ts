@@ -13,19 +13,19 @@ import { onStorageChange } from './changes';
 export const PROTECTION_KEY = 'protection';
 export const UNLOCKED_KEY = 'unlockedKey';
 
-export const sealedSchema = z.object({ iv: z.string().min(1), ct: z.string().min(1) });
+export const sealedSchema = z.object({ iv: z.string().check(z.minLength(1)), ct: z.string().check(z.minLength(1)) });
 
 export const protectionSchema = z.object({
-  salt: z.string().min(1),
-  iterations: z.number().int().min(600_000),
+  salt: z.string().check(z.minLength(1)),
+  iterations: z.int().check(z.minimum(600_000)),
   /** Which key sealed the records: a new passphrase gives a new id. */
-  keyId: z.string().min(1),
+  keyId: z.string().check(z.minLength(1)),
   /** A known text sealed with the key, to tell a wrong passphrase at once. */
   check: sealedSchema,
 });
 export type Protection = z.infer<typeof protectionSchema>;
 
-const storedProtectionSchema = z.object({ v: z.literal(1), data: protectionSchema.nullable() });
+const storedProtectionSchema = z.object({ v: z.literal(1), data: z.nullable(protectionSchema) });
 const unlockedSchema = z.object({ keyId: z.string(), raw: z.string(), unlockedAt: z.number() });
 
 export const KEY_CHECK_TEXT = 'callcare-key-check';

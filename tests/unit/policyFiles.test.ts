@@ -148,7 +148,7 @@ describe('public/managed_schema.json follows Chrome’s rules', () => {
     const item = template?.properties?.items?.items;
     expect(Object.keys(template?.properties ?? {}).sort()).toEqual(Object.keys(policyTemplateFields.shape).sort());
     expect(Object.keys(item?.properties ?? {}).sort()).toEqual(
-      Object.keys(policyTemplateFields.shape.items.element.shape).sort(),
+      Object.keys(policyTemplateFields.shape.items.def.element.shape).sort(),
     );
   });
 
