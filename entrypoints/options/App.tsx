@@ -1,16 +1,8 @@
-import { useEffect, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { LockGate } from '../../components/LockGate';
 import { currentLanguage, type MessageKey, t } from '../../lib/i18n';
 import { isMonth } from '../../lib/practiceSummary';
-import { ClientsView } from './ClientsView';
-import { ClientView } from './ClientView';
-import { HistoryView } from './HistoryView';
-import { OverviewView } from './OverviewView';
-import { SettingsView } from './SettingsView';
 import { SummaryOffer } from './SummaryOffer';
-import { SummaryView } from './SummaryView';
-import { TemplateEditor } from './TemplateEditor';
-import { TemplatesView } from './TemplatesView';
 
 type Route =
   | { view: 'settings' }
@@ -36,6 +28,44 @@ function routeOf(hash: string): Route {
   if (section === 'summary') return id && isMonth(id) ? { view: 'summary', month: id } : { view: 'summary' };
   if (section === 'checklist' && id) return { view: 'checklist', id: decodeURIComponent(id) };
   return { view: 'settings' };
+}
+
+/**
+ * Each view is its own chunk, loaded when it is first shown: a page opened on
+ * History does not load the template editor. The view the page opens on
+ * starts loading at once, beside the language, not after the first draw.
+ */
+const loaders = {
+  settings: () => import('./SettingsView').then((module) => module.SettingsView),
+  clients: () => import('./ClientsView').then((module) => module.ClientsView),
+  client: () => import('./ClientView').then((module) => module.ClientView),
+  checklists: () => import('./TemplatesView').then((module) => module.TemplatesView),
+  checklist: () => import('./TemplateEditor').then((module) => module.TemplateEditor),
+  history: () => import('./HistoryView').then((module) => module.HistoryView),
+  overview: () => import('./OverviewView').then((module) => module.OverviewView),
+  summary: () => import('./SummaryView').then((module) => module.SummaryView),
+};
+
+const view = <P extends object>(load: () => Promise<ComponentType<P>>) => lazy(async () => ({ default: await load() }));
+
+void loaders[routeOf(location.hash).view]().catch(() => undefined);
+
+const SettingsView = view(loaders.settings);
+const ClientsView = view(loaders.clients);
+const ClientView = view(loaders.client);
+const TemplatesView = view(loaders.checklists);
+const TemplateEditor = view(loaders.checklist);
+const HistoryView = view(loaders.history);
+const OverviewView = view(loaders.overview);
+const SummaryView = view(loaders.summary);
+
+/** Once a view is shown, the focus goes to its heading, unless the address names a place on the page. */
+function FocusHeading({ route }: { route: Route }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per view shown.
+  useEffect(() => {
+    if (!document.getElementById(location.hash.slice(1))) document.querySelector('h1')?.focus();
+  }, [route]);
+  return null;
 }
 
 function useRoute(): Route {
@@ -64,8 +94,6 @@ export function App() {
   useEffect(() => {
     const current = NAV.find((entry) => (entry.views as readonly string[]).includes(route.view));
     document.title = current ? `${t(current.label)} · ${t('appName')}` : t('pageTitle.options');
-    // An in-page link (Settings' index) keeps the focus where it took it.
-    if (!document.getElementById(location.hash.slice(1))) document.querySelector('h1')?.focus();
   }, [route, language]);
   return (
     <>
@@ -85,18 +113,21 @@ export function App() {
       </nav>
       <main>
         <SummaryOffer />
-        {route.view === 'settings' && <SettingsView />}
-        {route.view !== 'settings' && (
-          <LockGate>
-            {route.view === 'clients' && <ClientsView />}
-            {route.view === 'client' && <ClientView key={route.id} id={route.id} />}
-            {route.view === 'checklists' && <TemplatesView />}
-            {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
-            {route.view === 'history' && <HistoryView />}
-            {route.view === 'overview' && <OverviewView />}
-            {route.view === 'summary' && <SummaryView key={route.month ?? ''} month={route.month} />}
-          </LockGate>
-        )}
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          {route.view === 'settings' && <SettingsView />}
+          {route.view !== 'settings' && (
+            <LockGate>
+              {route.view === 'clients' && <ClientsView />}
+              {route.view === 'client' && <ClientView key={route.id} id={route.id} />}
+              {route.view === 'checklists' && <TemplatesView />}
+              {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
+              {route.view === 'history' && <HistoryView />}
+              {route.view === 'overview' && <OverviewView />}
+              {route.view === 'summary' && <SummaryView key={route.month ?? ''} month={route.month} />}
+            </LockGate>
+          )}
+          <FocusHeading route={route} />
+        </Suspense>
       </main>
     </>
   );
