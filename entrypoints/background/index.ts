@@ -43,26 +43,31 @@ function follow(work: Promise<LifecycleEvent[]>) {
 
 export default defineBackground(() => {
   const startKind = watchStartKind();
-  follow(
-    recover({
-      listTabs: async () =>
-        (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),
-      startKind,
-    }),
-  );
+  const recovered = recover({
+    listTabs: async () =>
+      (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),
+    startKind,
+  }).then(applyLifecycleEvents);
+  recovered.catch(report);
+  /**
+   * Upkeep that can wait until the start's own work is done: a worker woken
+   * by a call's tab closing prompts for the note first, with storage to
+   * itself, and only then sets its alarms and badges again.
+   */
+  const afterRecovery = (work: () => Promise<unknown> | undefined) => {
+    recovered.then(work, work).catch(report);
+  };
   deferUpdates(report);
   // After an update, sessions written before checklists were stored once are made small, outside the lifecycle's lock.
-  startKind()
-    .then((kind) => (kind === 'wake' ? 0 : moveChecklistsOut()))
-    .catch(report);
-  openSessions.get().then(showBadges).catch(report);
+  afterRecovery(() => startKind().then((kind) => (kind === 'wake' ? 0 : moveChecklistsOut())));
+  afterRecovery(() => openSessions.get().then(showBadges));
   openSessions.watch(() => openSessions.get().then(showBadges).catch(report));
   // An organisation's templates get a new version whenever its policy changes them.
   const recordPolicy = () =>
     readPolicy()
       .then(({ policy }) => recordOrgTemplateVersions(policy))
       .catch(report);
-  recordPolicy();
+  afterRecovery(recordPolicy);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') recordPolicy();
   });
@@ -83,9 +88,9 @@ export default defineBackground(() => {
       .catch(report);
   });
   setupProtection(report);
-  applyAutoLockSetting().catch(report);
-  scheduleWorkdayEnd().catch(report);
-  scheduleFollowUps().catch(report);
+  afterRecovery(applyAutoLockSetting);
+  afterRecovery(scheduleWorkdayEnd);
+  afterRecovery(scheduleFollowUps);
   // The reminders are in the digest's index, which every change to one of them rewrites.
   digestIndex.watch(() => scheduleFollowUps().catch(report));
   settings.watch(() => {
@@ -96,7 +101,7 @@ export default defineBackground(() => {
   browser.idle.onStateChanged.addListener((state) => {
     whenIdle(state).catch(report);
   });
-  scheduleRetentionCheck()?.catch(report);
+  afterRecovery(scheduleRetentionCheck);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) checkRetention().catch(report);
     if (alarm.name === WORKDAY_END_ALARM) remindWorkdayEnd(false).catch(report);

@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { LockGate } from '../../components/LockGate';
 import { currentLanguage, type MessageKey, t } from '../../lib/i18n';
 import { isMonth } from '../../lib/practiceSummary';
@@ -46,26 +46,46 @@ const loaders = {
   summary: () => import('./SummaryView').then((module) => module.SummaryView),
 };
 
-const view = <P extends object>(load: () => Promise<ComponentType<P>>) => lazy(async () => ({ default: await load() }));
+type Views = typeof loaders;
+type ViewOf<V extends keyof Views> = Awaited<ReturnType<Views[V]>>;
 
-void loaders[routeOf(location.hash).view]().catch(() => undefined);
+/** The views loaded so far: shown again at once, with no "Loading" in between. */
+const loaded = new Map<keyof Views, unknown>();
+const load = <V extends keyof Views>(view: V): Promise<ViewOf<V>> =>
+  loaders[view]().then((component) => {
+    loaded.set(view, component);
+    return component as ViewOf<V>;
+  });
 
-const SettingsView = view(loaders.settings);
-const ClientsView = view(loaders.clients);
-const ClientView = view(loaders.client);
-const TemplatesView = view(loaders.checklists);
-const TemplateEditor = view(loaders.checklist);
-const HistoryView = view(loaders.history);
-const OverviewView = view(loaders.overview);
-const SummaryView = view(loaders.summary);
+/** Starts loading the view the page opens on, before the page is drawn. */
+export function loadFirstView(): void {
+  void load(routeOf(location.hash).view).catch(() => undefined);
+}
 
-/** Once a view is shown, the focus goes to its heading, unless the address names a place on the page. */
-function FocusHeading({ route }: { route: Route }) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per view shown.
+/**
+ * Shows a view once its chunk is loaded, and then puts the focus on its
+ * heading, unless the address names a place on the page. (Not React's
+ * `lazy`: a suspended view would be held back some 300 ms before it shows.)
+ */
+function Loaded<V extends keyof Views>({ view, show }: { view: V; show: (component: ViewOf<V>) => ReactNode }) {
+  const [component, setComponent] = useState(() => loaded.get(view) as ViewOf<V> | undefined);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (!document.getElementById(location.hash.slice(1))) document.querySelector('h1')?.focus();
-  }, [route]);
-  return null;
+    if (component) return;
+    let live = true;
+    load(view).then(
+      (ready) => live && setComponent(() => ready),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [view, component]);
+  useEffect(() => {
+    if (component && !document.getElementById(location.hash.slice(1))) document.querySelector('h1')?.focus();
+  }, [component]);
+  if (failed) return <p role="alert">{t('viewLoadFailed')}</p>;
+  return component ? show(component) : <p role="status">{t('loading')}</p>;
 }
 
 function useRoute(): Route {
@@ -113,21 +133,30 @@ export function App() {
       </nav>
       <main>
         <SummaryOffer />
-        <Suspense fallback={<p role="status">{t('loading')}</p>}>
-          {route.view === 'settings' && <SettingsView />}
-          {route.view !== 'settings' && (
-            <LockGate>
-              {route.view === 'clients' && <ClientsView />}
-              {route.view === 'client' && <ClientView key={route.id} id={route.id} />}
-              {route.view === 'checklists' && <TemplatesView />}
-              {route.view === 'checklist' && <TemplateEditor key={route.id} id={route.id} />}
-              {route.view === 'history' && <HistoryView />}
-              {route.view === 'overview' && <OverviewView />}
-              {route.view === 'summary' && <SummaryView key={route.month ?? ''} month={route.month} />}
-            </LockGate>
-          )}
-          <FocusHeading route={route} />
-        </Suspense>
+        {route.view === 'settings' && <Loaded key="settings" view="settings" show={(Settings) => <Settings />} />}
+        {route.view !== 'settings' && (
+          <LockGate>
+            {route.view === 'clients' && <Loaded key="clients" view="clients" show={(Clients) => <Clients />} />}
+            {route.view === 'client' && (
+              <Loaded key={`client/${route.id}`} view="client" show={(Client) => <Client id={route.id} />} />
+            )}
+            {route.view === 'checklists' && (
+              <Loaded key="checklists" view="checklists" show={(Templates) => <Templates />} />
+            )}
+            {route.view === 'checklist' && (
+              <Loaded key={`checklist/${route.id}`} view="checklist" show={(Editor) => <Editor id={route.id} />} />
+            )}
+            {route.view === 'history' && <Loaded key="history" view="history" show={(History) => <History />} />}
+            {route.view === 'overview' && <Loaded key="overview" view="overview" show={(Overview) => <Overview />} />}
+            {route.view === 'summary' && (
+              <Loaded
+                key={`summary/${route.month ?? ''}`}
+                view="summary"
+                show={(Summary) => <Summary month={route.month} />}
+              />
+            )}
+          </LockGate>
+        )}
       </main>
     </>
   );

@@ -1,4 +1,6 @@
 import { mount } from '../../components/mount';
-import { App } from './App';
+import { App, loadFirstView } from './App';
 
+// Beside the language, not after the first draw.
+loadFirstView();
 mount(() => <App />, 'pageTitle.options');

@@ -122,8 +122,9 @@ export const rowsOf = (digest: Digest): DigestRow[] =>
 
 // Kept in parts: the digest of 10,000 sessions is megabytes, and every session change rewrote it whole. Each
 // entry is kept in the part of the month its session started (in UTC, so a change of time zone never moves it),
-// beside a small index: the checklists' orders and texts, how many sessions each month holds, and the sessions
-// with a reminder to come, so the worker and the popup read only the index, and a change writes one month.
+// beside a small index: the checklists' orders and texts, how many sessions each month holds, the sessions with a
+// reminder to come (so the worker and the popup read only the index) and those not complete (which History lists
+// first, whatever their month). A change writes one month and the index.
 
 export const monthSchema = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
@@ -143,6 +144,8 @@ export const digestIndexSchema = z.object({
   months: z.record(monthSchema, z.int().check(z.nonnegative())),
   /** The entries of sessions with a follow-up open or a date of next contact still to come, for the reminders. */
   reminders: z.record(z.string(), digestEntrySchema),
+  /** The entries of sessions not complete (running, or their note to write), which History lists first. */
+  open: z.record(z.string(), digestEntrySchema),
 });
 
 export const digestMonthSchema = z.object({ id: monthSchema, entries: z.record(z.string(), digestEntrySchema) });
@@ -150,7 +153,7 @@ export const digestMonthSchema = z.object({ id: monthSchema, entries: z.record(z
 export type DigestIndex = z.infer<typeof digestIndexSchema>;
 export type DigestMonth = z.infer<typeof digestMonthSchema>;
 
-export const EMPTY_INDEX: DigestIndex = { orders: {}, texts: {}, months: {}, reminders: {} };
+export const EMPTY_INDEX: DigestIndex = { orders: {}, texts: {}, months: {}, reminders: {}, open: {} };
 
 /** The index and the months read so far: everything a change needs to know of the digest. */
 export interface DigestParts {
@@ -182,6 +185,7 @@ export function foldChanges(
     texts: { ...parts.index.texts },
     months: { ...parts.index.months },
     reminders: {},
+    open: {},
   };
   const changed: Record<string, Record<string, DigestEntry>> = {};
   const month = (key: string) => {
@@ -203,14 +207,15 @@ export function foldChanges(
     if (count > 0) index.months[key] = count;
     else delete index.months[key];
   }
-  // The reminders follow every change, and lose the dates long past at each write.
-  const current = { ...parts.index.reminders };
+  // The entries the index keeps follow every change; the reminders lose the dates long past at each write.
+  const current = { ...parts.index.reminders, ...parts.index.open };
   for (const entries of Object.values(changed)) {
     for (const [id, entry] of Object.entries(entries)) current[id] = entry;
   }
   for (const [id, session] of changes) if (!session) delete current[id];
   for (const [id, entry] of Object.entries(current)) {
     if (remindsOf(entry, now)) index.reminders[id] = entry;
+    if (entry.status !== 'complete') index.open[id] = entry;
   }
   return { index, months: changed };
 }
@@ -226,6 +231,7 @@ export function joined(parts: DigestParts): Digest {
 export function partsFrom(digest: Digest, existing: readonly string[] = [], now = Date.now()): DigestParts {
   const months: Record<string, Record<string, DigestEntry>> = Object.fromEntries(existing.map((key) => [key, {}]));
   const reminders: Record<string, DigestEntry> = {};
+  const open: Record<string, DigestEntry> = {};
   const counts: Record<string, number> = {};
   for (const [id, entry] of Object.entries(digest.entries)) {
     const key = monthOf(entry.startedAt);
@@ -233,6 +239,7 @@ export function partsFrom(digest: Digest, existing: readonly string[] = [], now 
     months[key][id] = entry;
     counts[key] = (counts[key] ?? 0) + 1;
     if (remindsOf(entry, now)) reminders[id] = entry;
+    if (entry.status !== 'complete') open[id] = entry;
   }
-  return { index: { orders: digest.orders, texts: digest.texts, months: counts, reminders }, months };
+  return { index: { orders: digest.orders, texts: digest.texts, months: counts, reminders, open }, months };
 }

@@ -50,9 +50,11 @@ export const monthsNewestFirst = (index: DigestIndex) =>
 export const sessionCount = (index: DigestIndex) => Object.values(index.months).reduce((sum, count) => sum + count, 0);
 
 /**
- * The newest months holding at least `rows` sessions, and one month more, so
- * every local day among those rows is whole (a local day can reach into the
- * UTC month before). With `complete`, whether that is every month.
+ * The sessions not complete, from the index, with the newest months holding
+ * at least `rows` sessions, and one month more, so every local day among those
+ * rows is whole (a local day can reach into the UTC month before): all a list
+ * needs that shows the notes still to write first, then the newest. With
+ * `complete`, whether that is every session.
  */
 export async function readRecent(rows: number): Promise<{ digest: Digest; index: DigestIndex; complete: boolean }> {
   const index = await digestIndex.get();
@@ -63,7 +65,12 @@ export async function readRecent(rows: number): Promise<{ digest: Digest; index:
   const wanted = newest.slice(0, taken + 1);
   const parts = await readParts(wanted);
   // The index read again with the months: what is shown must belong together.
-  return { digest: joined(parts), index: parts.index, complete: wanted.length === newest.length };
+  const digest = joined(parts);
+  return {
+    digest: { ...digest, entries: { ...parts.index.open, ...digest.entries } },
+    index: parts.index,
+    complete: wanted.length === newest.length,
+  };
 }
 
 /**

@@ -156,18 +156,22 @@ describe('the digest kept by month', () => {
   });
 
   it('finds the latest month first, and reads back only as far as needed', async () => {
+    const done = (id: string, month: number) => completeAftercare(inMonth(id, month), {}, Date.UTC(2026, month, 16));
+    // An old session whose note is still to write, and three complete ones.
+    await storedSessions.put(inMonth('old', 1));
     for (const [id, month] of [
       ['a', 3],
       ['b', 8],
       ['c', 9],
     ] as const)
-      await storedSessions.put(inMonth(id, month));
+      await storedSessions.put(done(id, month));
     await repairLists();
     const recent = await readRecent(1);
-    // The newest month holds one session; the month before is read with it, so every day shown is whole.
-    expect(Object.keys(recent.digest.entries).sort()).toEqual(['b', 'c']);
+    // The newest month holds one session; the month before is read with it, so every day shown is whole. The
+    // note still to write comes from the index, whatever its month.
+    expect(Object.keys(recent.digest.entries).sort()).toEqual(['b', 'c', 'old']);
     expect(recent.complete).toBe(false);
-    expect(sessionCount(recent.index)).toBe(3);
+    expect(sessionCount(recent.index)).toBe(4);
     const seen: string[] = [];
     const found = await findBackwards(Date.UTC(2026, 9, 20), (digest) => {
       seen.push(...Object.keys(digest.entries));
