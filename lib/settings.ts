@@ -153,12 +153,47 @@ export async function readPolicy(): Promise<ReadPolicy> {
 /** The one read of managed storage under way, shared by every reader meanwhile. */
 let pending: Promise<Record<string, unknown>> | null = null;
 let slow = false;
+/**
+ * What the last read found, used until the browser says the policy changed:
+ * a read of managed storage can take tens of milliseconds, and every setting
+ * read asks for the policy.
+ */
+let known: Record<string, unknown> | null = null;
+/** Goes up at each change of the policy, so a read that began before one is not kept. */
+let generation = 0;
+let following = false;
+
+/** Forgets the policy last read: it changed (or, in tests, the fake browser starts afresh). */
+export function forgetPolicy(): void {
+  known = null;
+  generation++;
+  // Listening again at the next read: the tests' fake browser forgets its listeners.
+  following = false;
+}
+
+const onPolicyChange = (_changes: unknown, areaName: string, missed: boolean) => {
+  if (areaName === 'managed' || missed) forgetPolicy();
+};
 
 function freshRead(): Promise<Record<string, unknown>> {
-  pending ??= readManaged().finally(() => {
-    pending = null;
-    slow = false;
-  });
+  if (known !== null) return Promise.resolve(known);
+  if (!following) {
+    following = true;
+    onStorageChange(onPolicyChange);
+  }
+  if (pending === null) {
+    const began = generation;
+    pending = readManaged().finally(() => {
+      pending = null;
+      slow = false;
+    });
+    pending.then(
+      (raw) => {
+        if (generation === began) known = raw;
+      },
+      () => undefined,
+    );
+  }
   return pending;
 }
 

@@ -3,7 +3,7 @@
  * combination of a value set, locked or absent in the policy with a value the
  * practitioner chose or not; bad values ignored one by one; templates versioned.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createTemplate, deleteTemplate } from '../../lib/caseload';
 import { builtInTemplate } from '../../lib/checklist';
@@ -162,6 +162,18 @@ describe('changing a setting under a policy', () => {
     expect((await settings.get()).defaultTemplateId).toBe(mine.id);
     await deleteTemplate(mine.id);
     expect((await settings.get()).defaultTemplateId).toBe('org-intake');
+  });
+
+  it('reads managed storage once while the policy is unchanged, and again once the browser says it changed', async () => {
+    const reads = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    await fakeBrowser.storage.managed.set({ maxSessionsPerDay: 4 });
+    expect((await settings.get()).maxSessionsPerDay).toBe(4);
+    expect((await settings.get()).maxSessionsPerDay).toBe(4);
+    expect(reads).toHaveBeenCalledTimes(1);
+    await fakeBrowser.storage.managed.set({ maxSessionsPerDay: 6 });
+    expect((await settings.get()).maxSessionsPerDay).toBe(6);
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
   });
 
   it('tells its watchers when the policy changes', async () => {

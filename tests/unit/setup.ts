@@ -1,7 +1,9 @@
 /** Unit tests read each language's messages from `locales/`, and start in English. */
 import { readFileSync } from 'node:fs';
+import { beforeEach } from 'vitest';
 import { applyCatalogue, makeCatalogue, setMessageSource } from '../../lib/i18n';
 import type { Language } from '../../lib/i18n/languages';
+import { forgetPolicy } from '../../lib/settings';
 import { compileMessages } from '../../scripts/locales';
 
 export const messagesOf = (language: Language): Record<string, string> =>
@@ -12,3 +14,6 @@ export const compiledMessagesOf = (language: Language) => compileMessages(messag
 
 setMessageSource(async (language) => compiledMessagesOf(language));
 applyCatalogue(makeCatalogue('en', compiledMessagesOf('en'), 'en'));
+
+// The fake browser starts afresh in each test (fakeBrowser.reset): so does the policy Callcare remembers.
+beforeEach(() => forgetPolicy());
