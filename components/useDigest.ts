@@ -1,6 +1,6 @@
 /**
  * The digest for a view that lists or counts every session, in two steps: the
- * part it shows first (the newest months), then every month. After the first
+ * part it shows first (the newest weeks), then every week. After the first
  * whole read, each change reads the whole digest again, so what is shown never
  * goes back to a part.
  */
@@ -11,7 +11,7 @@ import { useFollow } from './useStored';
 
 export interface DigestView {
   digest: Digest;
-  /** How many sessions there are in all, known from the index before every month is read. */
+  /** How many sessions there are in all, known from the index before every week is read. */
   total: number;
   /** Whether `digest` holds every session. */
   complete: boolean;

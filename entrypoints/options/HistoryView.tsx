@@ -156,7 +156,7 @@ function useSearch(search: string, byId: ReadonlyMap<string, Client>) {
 
 export function HistoryView() {
   const ids = { from: useId(), to: useId(), search: useId() };
-  // The newest months first, enough for the first page; every other month right after.
+  // The newest weeks first, enough for the first page; every other week right after.
   const digest = useDigest(async () => {
     const recent = await readRecent(PAGE);
     return { digest: recent.digest, total: sessionCount(recent.index), complete: recent.complete };
@@ -243,7 +243,7 @@ export function HistoryView() {
       ) : search.searching ? (
         <p role="status">{t('historySearching')}</p>
       ) : !complete && (!same(filter, NO_FILTER) || shown > found.length) ? (
-        // A filter, or a page beyond the newest months, waits for every month (a moment more).
+        // A filter, or a page beyond the newest weeks, waits for every week (a moment more).
         <p role="status">{t('loading')}</p>
       ) : (
         <>

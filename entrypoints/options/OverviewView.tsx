@@ -52,7 +52,7 @@ const WEEKS = 6;
 
 export function OverviewView() {
   const now = Date.now();
-  // The last weeks' months first, for the charts of days and weeks; the outcomes of every session right after.
+  // The last weeks' weeks first, for the charts of days and weeks; the outcomes of every session right after.
   const digest = useDigest(async () => {
     const recent = await readSince(now - WEEKS * 7 * 24 * 60 * 60 * 1000);
     return { digest: recent.digest, total: sessionCount(recent.index), complete: recent.complete };

@@ -25,13 +25,27 @@ import { lock } from '../../lib/storage/protection';
 import { quarantined } from '../../lib/storage/stored';
 import { formatDuration } from '../../lib/time';
 
+/**
+ * Says when stored records were set aside as unreadable. Drawn with the rest of
+ * the popup, so its read (which lists every key stored) waits behind the reads
+ * the popup's first view needs.
+ */
+function SetAsideNotice() {
+  const setAside = useStored(() => quarantined.all(), quarantined.watch, 'quarantine');
+  if (!setAside.value || setAside.value.length === 0) return null;
+  return (
+    <p className="notice" role="status">
+      {t('storageProblem', { count: setAside.value.length })}
+    </p>
+  );
+}
+
 export function App() {
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const open = useStored(() => openSessions.get(), openSessions.watch, 'open');
   const now = useNow(1000);
   const shortcut = useShortcut();
-  const setAside = useStored(() => quarantined.all(), quarantined.watch, 'quarantine');
   useEffect(() => {
     activeTab().then(setTab, () => setTab(null));
   }, []);
@@ -151,11 +165,7 @@ export function App() {
           </button>
         </p>
       )}
-      {setAside.value && setAside.value.length > 0 && (
-        <p className="notice" role="status">
-          {t('storageProblem', { count: setAside.value.length })}
-        </p>
-      )}
+      <SetAsideNotice />
       {vault !== 'locked' && <FollowUpsDue now={now} onOpen={openNote} onDone={followUpDone} />}
       <PendingNotes open={open.value} onOpen={openNote} />
       <p>

@@ -121,44 +121,48 @@ export const rowsOf = (digest: Digest): DigestRow[] =>
   Object.entries(digest.entries).map(([id, entry]) => ({ ...entry, id }));
 
 // Kept in parts: the digest of 10,000 sessions is megabytes, and every session change rewrote it whole. Each
-// entry is kept in the part of the month its session started (in UTC, so a change of time zone never moves it),
-// beside a small index: the checklists' orders and texts, how many sessions each month holds, the sessions with a
-// reminder to come (so the worker and the popup read only the index) and those not complete (which History lists
-// first, whatever their month). A change writes one month and the index.
+// entry is kept in the part of the week its session started (weeks from Monday, in UTC, so a change of time zone
+// never moves it), beside a small index: the checklists' orders and texts, how many sessions each week holds, the
+// sessions with a reminder to come (so the worker and the popup read only the index) and those not complete (which
+// History lists first, whatever their week). A change writes one week and the index.
 
-export const monthSchema = z.string().check(z.regex(/^\d{4}-\d{2}$/));
+/** A week, by the date ("yyyy-mm-dd", UTC) of its Monday. */
+export const weekSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-/** The month ("yyyy-mm", UTC) a session's entry is kept under: fixed by its start, whatever the time zone. */
-export function monthOf(startedAt: number): string {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The week a session's entry is kept under: the UTC date of the Monday its start falls in, whatever the time zone. */
+export function weekOf(startedAt: number): string {
   const date = new Date(startedAt);
-  const year = date.getUTCFullYear();
   // A start no date can hold (a damaged record) still has a place.
-  if (!(year >= 0 && year <= 9999)) return '0000-00';
-  return `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  if (!(date.getUTCFullYear() >= 0 && date.getUTCFullYear() <= 9999)) return '0000-01-01';
+  const monday = new Date(startedAt - ((date.getUTCDay() + 6) % 7) * DAY_MS);
+  if (!(monday.getUTCFullYear() >= 0)) return '0000-01-01';
+  return monday.toISOString().slice(0, 10);
 }
 
 export const digestIndexSchema = z.object({
   orders: digestSchema.shape.orders,
   texts: digestSchema.shape.texts,
-  /** How many sessions each month's part holds: a view knows the whole count before it reads them all. */
-  months: z.record(monthSchema, z.int().check(z.nonnegative())),
+  /** How many sessions each week's part holds: a view knows the whole count before it reads them all. */
+  weeks: z.record(weekSchema, z.int().check(z.nonnegative())),
   /** The entries of sessions with a follow-up open or a date of next contact still to come, for the reminders. */
   reminders: z.record(z.string(), digestEntrySchema),
   /** The entries of sessions not complete (running, or their note to write), which History lists first. */
   open: z.record(z.string(), digestEntrySchema),
 });
 
-export const digestMonthSchema = z.object({ id: monthSchema, entries: z.record(z.string(), digestEntrySchema) });
+export const digestWeekSchema = z.object({ id: weekSchema, entries: z.record(z.string(), digestEntrySchema) });
 
 export type DigestIndex = z.infer<typeof digestIndexSchema>;
-export type DigestMonth = z.infer<typeof digestMonthSchema>;
+export type DigestWeek = z.infer<typeof digestWeekSchema>;
 
-export const EMPTY_INDEX: DigestIndex = { orders: {}, texts: {}, months: {}, reminders: {}, open: {} };
+export const EMPTY_INDEX: DigestIndex = { orders: {}, texts: {}, weeks: {}, reminders: {}, open: {} };
 
-/** The index and the months read so far: everything a change needs to know of the digest. */
+/** The index and the weeks read so far: everything a change needs to know of the digest. */
 export interface DigestParts {
   index: DigestIndex;
-  months: Record<string, Record<string, DigestEntry>>;
+  weeks: Record<string, Record<string, DigestEntry>>;
 }
 
 /** A date of next contact more than this long past is no longer reminded of, and leaves the index. */
@@ -172,8 +176,8 @@ function remindsOf(entry: DigestEntry, now: number): boolean {
 
 /**
  * Folds changed sessions (or, with undefined, removed ones) into the parts
- * read. Returns the new index and only the months that changed, which are all
- * a write needs. A removed session is found in the months read.
+ * read. Returns the new index and only the weeks that changed, which are all
+ * a write needs. A removed session is found in the weeks read.
  */
 export function foldChanges(
   parts: DigestParts,
@@ -183,29 +187,29 @@ export function foldChanges(
   const index: DigestIndex = {
     orders: { ...parts.index.orders },
     texts: { ...parts.index.texts },
-    months: { ...parts.index.months },
+    weeks: { ...parts.index.weeks },
     reminders: {},
     open: {},
   };
   const changed: Record<string, Record<string, DigestEntry>> = {};
-  const month = (key: string) => {
-    changed[key] ??= { ...(parts.months[key] ?? {}) };
+  const week = (key: string) => {
+    changed[key] ??= { ...(parts.weeks[key] ?? {}) };
     return changed[key];
   };
   for (const [id, session] of changes) {
-    const home = session ? monthOf(session.startedAt) : null;
-    for (const key of new Set([...Object.keys(parts.months), ...Object.keys(changed)])) {
-      if (key !== home && Object.hasOwn(changed[key] ?? parts.months[key] ?? {}, id)) delete month(key)[id];
+    const home = session ? weekOf(session.startedAt) : null;
+    for (const key of new Set([...Object.keys(parts.weeks), ...Object.keys(changed)])) {
+      if (key !== home && Object.hasOwn(changed[key] ?? parts.weeks[key] ?? {}, id)) delete week(key)[id];
     }
     if (!session || home === null) continue;
-    month(home)[id] = digestOf(session);
+    week(home)[id] = digestOf(session);
     index.orders[orderKey(session)] ??= agreementIds(session);
     for (const item of session.template.items) index.texts[item.id] = item.text;
   }
   for (const [key, entries] of Object.entries(changed)) {
     const count = Object.keys(entries).length;
-    if (count > 0) index.months[key] = count;
-    else delete index.months[key];
+    if (count > 0) index.weeks[key] = count;
+    else delete index.weeks[key];
   }
   // The entries the index keeps follow every change; the reminders lose the dates long past at each write.
   const current = { ...parts.index.reminders, ...parts.index.open };
@@ -217,29 +221,29 @@ export function foldChanges(
     if (remindsOf(entry, now)) index.reminders[id] = entry;
     if (entry.status !== 'complete') index.open[id] = entry;
   }
-  return { index, months: changed };
+  return { index, weeks: changed };
 }
 
 /** The digest as one value, from its parts (those read). */
 export function joined(parts: DigestParts): Digest {
   const entries: Record<string, DigestEntry> = {};
-  for (const month of Object.values(parts.months)) Object.assign(entries, month);
+  for (const week of Object.values(parts.weeks)) Object.assign(entries, week);
   return { entries, orders: parts.index.orders, texts: parts.index.texts };
 }
 
-/** A whole digest in parts: `existing` months no session falls in any more come back empty, to be written so. */
+/** A whole digest in parts: `existing` weeks no session falls in any more come back empty, to be written so. */
 export function partsFrom(digest: Digest, existing: readonly string[] = [], now = Date.now()): DigestParts {
-  const months: Record<string, Record<string, DigestEntry>> = Object.fromEntries(existing.map((key) => [key, {}]));
+  const weeks: Record<string, Record<string, DigestEntry>> = Object.fromEntries(existing.map((key) => [key, {}]));
   const reminders: Record<string, DigestEntry> = {};
   const open: Record<string, DigestEntry> = {};
   const counts: Record<string, number> = {};
   for (const [id, entry] of Object.entries(digest.entries)) {
-    const key = monthOf(entry.startedAt);
-    months[key] ??= {};
-    months[key][id] = entry;
+    const key = weekOf(entry.startedAt);
+    weeks[key] ??= {};
+    weeks[key][id] = entry;
     counts[key] = (counts[key] ?? 0) + 1;
     if (remindsOf(entry, now)) reminders[id] = entry;
     if (entry.status !== 'complete') open[id] = entry;
   }
-  return { index: { orders: digest.orders, texts: digest.texts, months: counts, reminders, open }, months };
+  return { index: { orders: digest.orders, texts: digest.texts, weeks: counts, reminders, open }, weeks };
 }

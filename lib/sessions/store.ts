@@ -1,6 +1,6 @@
 /**
  * The one owner of every session write. Nothing else writes `session:*`, the
- * open-session list, the digest (its index and months) or the day counts. Each change writes a
+ * open-session list, the digest (its index and weeks) or the day counts. Each change writes a
  * session's record together with every list derived from it in one storage
  * write, so a closed page or a stopped worker can never leave a completed
  * note still counted as one to write, or a History that disagrees with the
@@ -19,7 +19,7 @@ import {
   checklistsMovedOut,
   dayCounts,
   digestIndex,
-  digestMonths,
+  digestWeeks,
   oldDigest,
   openSessions,
   storedSessions,
@@ -28,7 +28,7 @@ import {
 import { withLock } from '../storage/lock';
 import { isLocked, type Part, part, writeTogether } from '../storage/stored';
 import { vaultStatus } from '../storage/vault';
-import { type DigestParts, digestFrom, digestOf, foldChanges, joined, monthOf, partsFrom } from './digest';
+import { type DigestParts, digestFrom, digestOf, foldChanges, joined, partsFrom, weekOf } from './digest';
 import { readAllParts, readParts } from './digestStore';
 import { applyEdits, type Edit } from './edits';
 import { createSession, endSession } from './model';
@@ -68,16 +68,16 @@ async function sessionParts(session: Session, before?: StoredSession): Promise<P
   return parts;
 }
 const openPart = (list: OpenSessions) => part(openSessions.spec, openSessions.spec.key, list);
-/** The digest's index and the months given, to write. */
-const digestParts = ({ index, months }: DigestParts): Part[] => [
+/** The digest's index and the weeks given, to write. */
+const digestParts = ({ index, weeks }: DigestParts): Part[] => [
   part(digestIndex.spec, digestIndex.spec.key, index),
-  ...Object.entries(months).map(([id, entries]) =>
-    part(digestMonths.spec, `${digestMonths.spec.prefix}${id}`, { id, entries }),
+  ...Object.entries(weeks).map(([id, entries]) =>
+    part(digestWeeks.spec, `${digestWeeks.spec.prefix}${id}`, { id, entries }),
   ),
 ];
-/** The digest's parts written for changed sessions: the index and the months they are in, read and written alone. */
+/** The digest's parts written for changed sessions: the index and the weeks they are in, read and written alone. */
 async function changedDigest(changes: ReadonlyArray<readonly [string, Session]>): Promise<Part[]> {
-  const read = await readParts([...new Set(changes.map(([, session]) => monthOf(session.startedAt)))]);
+  const read = await readParts([...new Set(changes.map(([, session]) => weekOf(session.startedAt)))]);
   return digestParts(foldChanges(read, changes));
 }
 const countsPart = (counts: Record<string, number>) => part(dayCounts.spec, dayCounts.spec.key, counts);
@@ -338,15 +338,15 @@ function countsFrom(
 }
 
 /**
- * The digest as stored: its index and months, or, the first time after the
- * update that began keeping it by month, the old single value split into
+ * The digest as stored: its index and weeks, or, the first time after the
+ * update that began keeping it by week, the old single value split into
  * them (`old`: it is still to be removed).
  */
 async function storedDigest(): Promise<{ parts: DigestParts; old: boolean }> {
   const [parts, oldStored] = await Promise.all([readAllParts(), browser.storage.local.get(oldDigest.spec.key)]);
   if (oldStored[oldDigest.spec.key] === undefined) return { parts, old: false };
-  // Months already written are newer than the old value: it is only removed then.
-  if (Object.keys(parts.months).length > 0) return { parts, old: true };
+  // Weeks already written are newer than the old value: it is only removed then.
+  if (Object.keys(parts.weeks).length > 0) return { parts, old: true };
   return { parts: partsFrom(await oldDigest.get()), old: true };
 }
 
@@ -365,7 +365,7 @@ export function repairLists(now = Date.now()): Promise<boolean> {
       const inStep =
         ids.length === Object.keys(digest.entries).length &&
         ids.every((id) => Object.hasOwn(digest.entries, id)) &&
-        same(partsFrom(digest, [], now).index.months, found.parts.index.months) &&
+        same(partsFrom(digest, [], now).index.weeks, found.parts.index.weeks) &&
         Object.values(digest.entries).every((entry) => Object.hasOwn(digest.orders, entry.order));
       const all = inStep ? null : await sessions.all();
       const nextDigest = all ? digestFrom(all) : digest;
@@ -384,12 +384,12 @@ export function repairLists(now = Date.now()): Promise<boolean> {
       }
       const counts = countsFrom(nextDigest, nextList, now);
       const parts: Part[] = [];
-      if (all) parts.push(...digestParts(partsFrom(nextDigest, Object.keys(found.parts.months), now)));
+      if (all) parts.push(...digestParts(partsFrom(nextDigest, Object.keys(found.parts.weeks), now)));
       else if (found.old) parts.push(...digestParts(found.parts));
       if (!same(nextList, list)) parts.push(openPart(nextList));
       if (!same(counts, await dayCounts.get())) parts.push(countsPart(counts));
       await writeTogether('local', parts);
-      // Only once its months are written: should the browser stop in between, the next start splits it again.
+      // Only once its weeks are written: should the browser stop in between, the next start splits it again.
       if (found.old) await browser.storage.local.remove(oldDigest.spec.key);
       return parts.length > 0 || found.old;
     } catch (error) {

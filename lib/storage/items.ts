@@ -11,7 +11,7 @@
  * | templates      | template:<id>        | local   | the practitioner deletes the template          |
  * | open sessions  | openSessions         | local   | kept with the sessions (lib/sessions/store.ts) |
  * | digest index   | digestIndex          | local   | kept with the sessions (lib/sessions/store.ts) |
- * | digest months  | digest:<yyyy-mm>     | local   | kept with the sessions (lib/sessions/store.ts) |
+ * | digest weeks   | digest:<monday>      | local   | kept with the sessions (lib/sessions/store.ts) |
  * | old digest     | sessionDigest        | local   | split into the two above, then removed         |
  * | settings       | settings             | local   | never                                          |
  * | day marks      | dayMarks             | local   | overwritten the next day it is used            |
@@ -27,7 +27,7 @@
  * | unlocked key   | unlockedKey          | session | locked, or the browser closes (vault.ts)       |
  *
  * Only lib/sessions/store.ts writes sessions and the three lists derived from
- * them (open sessions, digest index and months, day counts), each record in the same storage
+ * them (open sessions, digest index and weeks, day counts), each record in the same storage
  * write as its lists, so they never disagree.
  *
  * Sessions, checklists, clients and templates are `sealed`: encrypted while protection is
@@ -45,7 +45,7 @@ import {
   storedSessionSchema,
   templateSchema,
 } from '../schemas';
-import { digestIndexSchema, digestMonthSchema, digestSchema, EMPTY_INDEX } from '../sessions/digest';
+import { digestIndexSchema, digestSchema, digestWeekSchema, EMPTY_INDEX } from '../sessions/digest';
 import { editsSchema } from '../sessions/edits';
 import { z } from '../zod';
 import {
@@ -123,7 +123,7 @@ export const openSessions = defineItem({
 
 /**
  * A few facts about every session, for the history and the overview
- * (lib/sessions/digest.ts), kept by month: each month's part, and the index
+ * (lib/sessions/digest.ts), kept by week: each week's part, and the index
  * beside them. Sealed: they say who was seen when.
  */
 export const digestIndex = defineItem({
@@ -137,17 +137,17 @@ export const digestIndex = defineItem({
   sealed: true,
 });
 
-export const digestMonths = defineCollection({
+export const digestWeeks = defineCollection({
   prefix: 'digest:',
   area: 'local',
-  schema: digestMonthSchema,
+  schema: digestWeekSchema,
   version: 1,
   migrations: {},
   clearedWhen: 'rebuilt from the sessions whenever it is missing or out of step',
   sealed: true,
 });
 
-/** The digest as one value, as Callcare kept it before it was kept by month: read once, to be split (store.ts). */
+/** The digest as one value, as Callcare kept it before it was kept by week: read once, to be split (store.ts). */
 export const oldDigest = defineItem({
   key: 'sessionDigest',
   area: 'local',
@@ -155,7 +155,7 @@ export const oldDigest = defineItem({
   version: 3,
   migrations: digestMigrations,
   fallback: () => ({ entries: {}, orders: {}, texts: {} }),
-  clearedWhen: 'split into the digest index and months at the first start after the update, then removed',
+  clearedWhen: 'split into the digest index and weeks at the first start after the update, then removed',
   sealed: true,
 });
 

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { deriveKey, exportKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from '../crypto';
 import { CallcareError } from '../errors';
-import { checklists, clients, digestIndex, digestMonths, oldDigest, storedSessions, templates } from './items';
+import { checklists, clients, digestIndex, digestWeeks, oldDigest, storedSessions, templates } from './items';
 import { withLock } from './lock';
 import { isSealedRecord, QUARANTINE_PREFIX, sealedRecordSchema, VAULT_LOCK } from './stored';
 import {
@@ -28,7 +28,7 @@ const SEALED_PREFIXES = [
   clients.spec.prefix,
   templates.spec.prefix,
   digestIndex.spec.key,
-  digestMonths.spec.prefix,
+  digestWeeks.spec.prefix,
   oldDigest.spec.key,
   QUARANTINE_PREFIX,
 ];

@@ -64,8 +64,8 @@ export async function seedSessions(
     async () => {
       const entries = await started.inspect(async () => {
         const { digestIndex } = await chrome.storage.local.get('digestIndex');
-        const months = (digestIndex as { data?: { months?: Record<string, number> } } | undefined)?.data?.months ?? {};
-        return Object.values(months).reduce((sum, count) => sum + count, 0);
+        const weeks = (digestIndex as { data?: { weeks?: Record<string, number> } } | undefined)?.data?.weeks ?? {};
+        return Object.values(weeks).reduce((sum, count) => sum + count, 0);
       });
       expect(entries).toBe(count + 1);
     },

@@ -39,10 +39,10 @@ const openList = (h: Harness) =>
   h.inspect(async () => ((await chrome.storage.local.get('openSessions')).openSessions as { data: object }).data);
 const digestStatus = (h: Harness, id: string) =>
   h.inspect(async (sessionId) => {
-    // The digest is kept by month: the session's entry is in one of them.
-    const months = Object.entries(await chrome.storage.local.get(null)).filter(([key]) => key.startsWith('digest:'));
-    for (const [, month] of months) {
-      const entries = (month as { data: { entries: Record<string, { status: string }> } }).data.entries;
+    // The digest is kept by week: the session's entry is in one of them.
+    const weeks = Object.entries(await chrome.storage.local.get(null)).filter(([key]) => key.startsWith('digest:'));
+    for (const [, week] of weeks) {
+      const entries = (week as { data: { entries: Record<string, { status: string }> } }).data.entries;
       if (Object.hasOwn(entries, sessionId)) return entries[sessionId]?.status;
     }
     return undefined;

@@ -7,8 +7,8 @@ import {
   digestOf,
   EMPTY_DIGEST,
   foldChanges,
-  monthOf,
   partsFrom,
+  weekOf,
   withChanges,
 } from '../../lib/sessions/digest';
 import { findBackwards, readDigest, readRecent, sessionCount } from '../../lib/sessions/digestStore';
@@ -75,79 +75,81 @@ describe('keeping the digest in step', () => {
     await editSession('b', [{ type: 'agreement-note', itemId: 'rule-cameras', note: 'Camera broken' }]);
     // The first write also stores the checklist once, out of the record written by an older Callcare.
     expect(writes.map((keys) => keys.map((key) => key.replace(/^checklist:.*/, 'checklist')))).toEqual([
-      ['checklist', 'digest:2026-11', 'digestIndex', 'session:b'],
+      ['checklist', 'digest:2026-11-16', 'digestIndex', 'session:b'],
       ['session:b'],
     ]);
   });
 });
 
-describe('the digest kept by month', () => {
+describe('the digest kept by week', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  const inMonth = (id: string, month: number) => startedAt(id, Date.UTC(2026, month, 15, 10));
+  const midMonth = (id: string, week: number) => startedAt(id, Date.UTC(2026, week, 15, 10));
 
-  it('keeps each entry under the UTC month its session started, whatever a bad start holds', () => {
-    expect(monthOf(Date.UTC(2026, 9, 31, 23, 30))).toBe('2026-10');
-    expect(monthOf(Date.UTC(2026, 10, 1, 0, 0))).toBe('2026-11');
-    expect(monthOf(Number.NaN)).toBe('0000-00');
-    expect(monthOf(8.64e15 + 1)).toBe('0000-00');
+  it('keeps each entry under the UTC week (from Monday) its session started, whatever a bad start holds', () => {
+    // From Monday to Sunday, by the date of the Monday.
+    expect(weekOf(Date.UTC(2026, 10, 1, 23, 59))).toBe('2026-10-26');
+    expect(weekOf(Date.UTC(2026, 10, 2, 0, 0))).toBe('2026-11-02');
+    expect(weekOf(Date.UTC(2027, 0, 1, 12))).toBe('2026-12-28');
+    expect(weekOf(Number.NaN)).toBe('0000-01-01');
+    expect(weekOf(8.64e15 + 1)).toBe('0000-01-01');
   });
 
-  it('writes only the month a change is in, with the index, and finds a removed session in the months read', () => {
-    const start = partsFrom(digestFrom([inMonth('a', 8), inMonth('b', 9), inMonth('c', 9)]));
-    expect(start.index.months).toEqual({ '2026-09': 1, '2026-10': 2 });
-    const changed = foldChanges(start, [['b', setAgreementState(inMonth('b', 9), 'rule-cameras', 'declined', 1)]]);
-    expect(Object.keys(changed.months)).toEqual(['2026-10']);
-    expect(changed.months['2026-10']?.b?.states.startsWith('d')).toBe(true);
+  it('writes only the week a change is in, with the index, and finds a removed session in the weeks read', () => {
+    const start = partsFrom(digestFrom([midMonth('a', 8), midMonth('b', 9), midMonth('c', 9)]));
+    expect(start.index.weeks).toEqual({ '2026-09-14': 1, '2026-10-12': 2 });
+    const changed = foldChanges(start, [['b', setAgreementState(midMonth('b', 9), 'rule-cameras', 'declined', 1)]]);
+    expect(Object.keys(changed.weeks)).toEqual(['2026-10-12']);
+    expect(changed.weeks['2026-10-12']?.b?.states.startsWith('d')).toBe(true);
     const removed = foldChanges(start, [['a', undefined]]);
-    expect(removed.months).toEqual({ '2026-09': {} });
-    expect(removed.index.months).toEqual({ '2026-10': 2 });
+    expect(removed.weeks).toEqual({ '2026-09-14': {} });
+    expect(removed.index.weeks).toEqual({ '2026-10-12': 2 });
     // The parts given are not changed.
-    expect(Object.keys(start.months['2026-09'] ?? {})).toEqual(['a']);
+    expect(Object.keys(start.weeks['2026-09-14'] ?? {})).toEqual(['a']);
   });
 
   it('keeps the sessions with a reminder to come in the index, and drops a next contact long past', () => {
     const now = Date.UTC(2026, 10, 20);
-    const followUp = keepAftercareDraft(inMonth('f', 5), { followUpToday: true, followUpAt: now + 1000 }, 1);
-    const soon = keepAftercareDraft(inMonth('n', 9), { nextContact: '2026-11-25' }, 1);
-    const past = keepAftercareDraft(inMonth('p', 9), { nextContact: '2026-10-01' }, 1);
+    const followUp = keepAftercareDraft(midMonth('f', 5), { followUpToday: true, followUpAt: now + 1000 }, 1);
+    const soon = keepAftercareDraft(midMonth('n', 9), { nextContact: '2026-11-25' }, 1);
+    const past = keepAftercareDraft(midMonth('p', 9), { nextContact: '2026-10-01' }, 1);
     const parts = foldChanges(
       partsFrom(EMPTY_DIGEST),
       [
         ['f', followUp],
         ['n', soon],
         ['p', past],
-        ['x', inMonth('x', 10)],
+        ['x', midMonth('x', 10)],
       ],
       now,
     );
     expect(Object.keys(parts.index.reminders).sort()).toEqual(['f', 'n']);
     // A change elsewhere keeps them, and a follow-up done leaves.
     const done = keepAftercareDraft(followUp, { followUpDoneAt: now }, 2);
-    const after = foldChanges({ index: parts.index, months: {} }, [['f', done]], now);
+    const after = foldChanges({ index: parts.index, weeks: {} }, [['f', done]], now);
     expect(Object.keys(after.index.reminders)).toEqual(['n']);
   });
 
   it('splits the digest an older Callcare kept as one value, then removes it', async () => {
-    const a = inMonth('a', 8);
-    const b = inMonth('b', 9);
+    const a = midMonth('a', 8);
+    const b = midMonth('b', 9);
     await storedSessions.put(a);
     await storedSessions.put(b);
     await oldDigest.set(digestFrom([a, b]));
     expect(await repairLists()).toBe(true);
     expect((await fakeBrowser.storage.local.get('sessionDigest')).sessionDigest).toBeUndefined();
     expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('digest'))).toEqual(
-      expect.arrayContaining(['digestIndex', 'digest:2026-09', 'digest:2026-10']),
+      expect.arrayContaining(['digestIndex', 'digest:2026-09-14', 'digest:2026-10-12']),
     );
     expect(Object.keys((await readDigest()).entries).sort()).toEqual(['a', 'b']);
     expect(await repairLists()).toBe(false);
   });
 
-  it('is rebuilt from the records when a month or the index is lost', async () => {
-    await storedSessions.put(inMonth('a', 8));
-    await storedSessions.put(inMonth('b', 9));
+  it('is rebuilt from the records when a week or the index is lost', async () => {
+    await storedSessions.put(midMonth('a', 8));
+    await storedSessions.put(midMonth('b', 9));
     await repairLists();
-    await fakeBrowser.storage.local.remove('digest:2026-09');
+    await fakeBrowser.storage.local.remove('digest:2026-09-14');
     expect(await repairLists()).toBe(true);
     expect(Object.keys((await readDigest()).entries).sort()).toEqual(['a', 'b']);
     await fakeBrowser.storage.local.remove('digestIndex');
@@ -155,20 +157,20 @@ describe('the digest kept by month', () => {
     expect(sessionCount(await digestIndex.get())).toBe(2);
   });
 
-  it('finds the latest month first, and reads back only as far as needed', async () => {
-    const done = (id: string, month: number) => completeAftercare(inMonth(id, month), {}, Date.UTC(2026, month, 16));
+  it('finds the latest week first, and reads back only as far as needed', async () => {
+    const done = (id: string, week: number) => completeAftercare(midMonth(id, week), {}, Date.UTC(2026, week, 16));
     // An old session whose note is still to write, and three complete ones.
-    await storedSessions.put(inMonth('old', 1));
-    for (const [id, month] of [
+    await storedSessions.put(midMonth('old', 1));
+    for (const [id, week] of [
       ['a', 3],
       ['b', 8],
       ['c', 9],
     ] as const)
-      await storedSessions.put(done(id, month));
+      await storedSessions.put(done(id, week));
     await repairLists();
     const recent = await readRecent(1);
-    // The newest month holds one session; the month before is read with it, so every day shown is whole. The
-    // note still to write comes from the index, whatever its month.
+    // The newest week holds one session; the week before is read with it, so every day shown is whole. The
+    // note still to write comes from the index, whatever its week.
     expect(Object.keys(recent.digest.entries).sort()).toEqual(['b', 'c', 'old']);
     expect(recent.complete).toBe(false);
     expect(sessionCount(recent.index)).toBe(4);
