@@ -30,9 +30,11 @@ export default defineConfig({
       'scripts/**',
     ],
   },
-  // CALLCARE_SOURCEMAP=1 adds source maps, to see what each chunk is made of (scripts/bundleReport.ts).
+  // CALLCARE_SOURCEMAP=1 adds source maps, to see what each chunk is made of (a source-map explorer reads them).
   vite: () => ({
-    build: { sourcemap: process.env.CALLCARE_SOURCEMAP === '1' },
+    build: {
+      sourcemap: process.env.CALLCARE_SOURCEMAP === '1',
+    },
     // Messages are parsed when the extension is built (scripts/locales.ts): the formatter's parser stays out of it.
     resolve: {
       alias: [
@@ -44,6 +46,20 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The pages (built together, sharing chunks; the worker is one file of its own): a page fetches the extension's
+    // files one after another, so a small chunk shared by a few pages is copied into each of them rather than
+    // fetched on its own. React DOM and the code most pages share stay shared.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.type === 'background')) {
+        config.build ??= {};
+        const options = config.build.rolldownOptions ?? {};
+        const output = Array.isArray(options.output) ? options.output[0] : options.output;
+        config.build.rolldownOptions = {
+          ...options,
+          output: { ...output, codeSplitting: { experimentalInlineCommonChunks: { maxSize: 24_000 } } },
+        };
+      }
+    },
     // A build's NODE_ENV is its mode (production, unless `--mode` says otherwise), whatever the shell or a test runner
     // has set. WXT only fills NODE_ENV in when it is unset, and Vite then takes it for the pages: with NODE_ENV=test a
     // store build held React's development bundle, and the Firefox zip no longer matched a reviewer's rebuild.
