@@ -23,7 +23,7 @@ async function timeToShow(hash: string, ready: string): Promise<number> {
 
 describe(`the options page with ${SESSIONS} sessions`, () => {
   it.each([
-    ['#history', /^100 of 10001 sessions$/],
+    ['#history', /^100 of 10,001 sessions$/],
     ['#overview', 'Sessions per day, last 30 days'],
   ])('shows %s in under a second', async (hash, ready) => {
     // The first load warms the browser's caches; the practitioner's second visit is measured too.

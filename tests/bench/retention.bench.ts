@@ -17,12 +17,13 @@ describe(`retention with ${SESSIONS} sessions`, () => {
   it(`deletes the ${DUE} past the period in one batch`, async () => {
     const settings = await pageInOwnWindow(browser(), 'options.html#settings');
     await settings.getByLabel('Delete completed sessions older than').selectOption({ label: '1 year' });
-    const remove = settings.getByRole('button', { name: /^Delete these \d+ sessions$/ });
+    // Numbers as the practitioner reads them, grouped: "Delete these 1,979 sessions".
+    const remove = settings.getByRole('button', { name: /^Delete these [\d,]+ sessions$/ });
     await remove.waitFor({ timeout: 60_000 });
-    const due = Number((await remove.textContent())?.match(/\d+/)?.[0]);
+    const due = Number((await remove.textContent())?.match(/[\d,]+/)?.[0]?.replaceAll(',', ''));
     const started = Date.now();
     await remove.click();
-    await settings.getByText(`${due} sessions were deleted.`).waitFor({ timeout: 120_000 });
+    await settings.getByText(`${due.toLocaleString('en')} sessions were deleted.`).waitFor({ timeout: 120_000 });
     const elapsed = Date.now() - started;
     console.log(`retention: ${due} sessions deleted in ${elapsed} ms (target ${TARGET_MS} ms)`);
     const left = await browser().inspect(
