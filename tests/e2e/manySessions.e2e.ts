@@ -4,9 +4,12 @@
  * still to write, then the newest) from the index and the newest months, and a
  * filter finds in every month.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSessions } from '../bench/seed';
 import { type Harness, launch } from './harness';
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
 /** 1,200 copies of one real session over the last year, 13 of them waiting for their note, and the real one. */
 const COPIES = 1200;
@@ -34,6 +37,8 @@ describe('a year of sessions', () => {
       name: /^Write note: /,
     });
     await expect.poll(() => notes.count()).toBe(10);
+    await popup.setViewportSize({ width: 360, height: 900 });
+    await popup.screenshot({ path: join(SHOTS, 'popup-many-notes.png'), fullPage: true });
     const showAll = popup.getByRole('button', { name: `Show all ${TO_WRITE} notes` });
     await showAll.focus();
     await popup.keyboard.press('Enter');
