@@ -24,22 +24,23 @@ export interface StagedDigest {
 
 export function useDigest(first: () => Promise<DigestView>, key: string): StagedDigest {
   const [state, setState] = useState<StagedDigest>({ value: undefined, error: null });
-  const wholeRead = useRef(false);
+  /** Once the whole digest has been asked for, every later read is of the whole: what is shown never goes back to a part. */
+  const whole = useRef(false);
   useFollow(
     watchDigest,
     (current) => {
-      const whole = async (): Promise<DigestView> => {
+      const readWhole = async (): Promise<DigestView> => {
+        whole.current = true;
         const digest = await readDigest();
-        wholeRead.current = true;
         return { digest, total: Object.keys(digest.entries).length, complete: true };
       };
       const show = (value: DigestView) => {
         if (current()) setState({ value, error: null });
         return value;
       };
-      (wholeRead.current ? whole() : first())
+      (whole.current ? readWhole() : first())
         .then(show)
-        .then((shown) => (shown.complete || !current() ? undefined : whole().then(show)))
+        .then((shown) => (shown.complete || !current() ? undefined : readWhole().then(show)))
         .catch((error: unknown) => {
           if (current()) setState((previous) => ({ ...previous, error: String(error) }));
         });

@@ -167,6 +167,8 @@ let following = false;
 export function forgetPolicy(): void {
   known = null;
   generation++;
+  // A read that began before the change is not handed to those who ask after it.
+  pending = null;
   // Listening again at the next read: the tests' fake browser forgets its listeners.
   following = false;
 }
@@ -183,11 +185,14 @@ function freshRead(): Promise<Record<string, unknown>> {
   }
   if (pending === null) {
     const began = generation;
-    pending = readManaged().finally(() => {
-      pending = null;
-      slow = false;
+    const reading: Promise<Record<string, unknown>> = readManaged().finally(() => {
+      if (pending === reading) {
+        pending = null;
+        slow = false;
+      }
     });
-    pending.then(
+    pending = reading;
+    reading.then(
       (raw) => {
         if (generation === began) known = raw;
       },
@@ -213,7 +218,10 @@ function watchAll(onChange: () => void): () => void {
   const stopCopy = policyCache.watch(onChange);
   // The settings' own watchers read again after a missed while (lib/storage/changes.ts); so does the policy's.
   const stopManaged = onStorageChange((_changes, areaName, missed) => {
-    if (areaName === 'managed' || missed) onChange();
+    if (areaName !== 'managed' && !missed) return;
+    // Forgotten here too, before the watcher reads again: its listener may be called before the policy's own.
+    forgetPolicy();
+    onChange();
   });
   return () => {
     stopOwn();

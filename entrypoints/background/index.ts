@@ -55,7 +55,12 @@ export default defineBackground(() => {
    * itself, and only then sets its alarms and badges again.
    */
   const afterRecovery = (work: () => Promise<unknown> | undefined) => {
-    recovered.then(work, work).catch(report);
+    recovered
+      .then(
+        () => work(),
+        () => work(),
+      )
+      .catch(report);
   };
   deferUpdates(report);
   // After an update, sessions written before checklists were stored once are made small, outside the lifecycle's lock.

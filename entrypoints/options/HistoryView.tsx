@@ -242,16 +242,19 @@ export function HistoryView() {
         <p>{t('loading')}</p>
       ) : search.searching ? (
         <p role="status">{t('historySearching')}</p>
-      ) : !complete && (!same(filter, NO_FILTER) || shown > found.length) ? (
-        // A filter, or a page beyond the newest weeks, waits for every week (a moment more).
+      ) : !complete && !same(filter, NO_FILTER) ? (
+        // A filter waits for every week (a moment more): a count of the newest weeks alone would be wrong.
         <p role="status">{t('loading')}</p>
       ) : (
         <>
           <p role="status">
-            {t('historyCount', {
-              shown: Math.min(shown, found.length),
-              total: complete ? found.length : digest.value.total,
-            })}
+            {/* A page beyond the newest weeks shows once every week is read; the list and its button stay meanwhile. */}
+            {!complete && shown > found.length
+              ? t('loading')
+              : t('historyCount', {
+                  shown: Math.min(shown, found.length),
+                  total: complete ? found.length : digest.value.total,
+                })}
           </p>
           <ul className="plain" aria-label={t('historyTitle')}>
             {found.slice(0, shown).map((row) => (

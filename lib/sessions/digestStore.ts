@@ -96,17 +96,23 @@ export async function readEntry(id: string, startedAt: number): Promise<DigestEn
   return week && Object.hasOwn(week.entries, id) ? week.entries[id] : undefined;
 }
 
+/** Weeks read together by findBackwards: about a quarter, where most clients were last seen. */
+const WEEKS_AT_ONCE = 13;
+
 /**
- * Goes through the weeks from `until` back to the oldest, newest first, and
- * returns the first answer `find` gives for one of them.
+ * Goes through the weeks from `until` back to the oldest, newest first, a
+ * quarter at a time, and returns the first answer `find` gives for one of them.
  */
 export async function findBackwards<T>(until: number, find: (digest: Digest) => T | undefined): Promise<T | undefined> {
   const index = await digestIndex.get();
   const last = weekOf(until);
-  for (const key of weeksNewestFirst(index).filter((one) => one <= last)) {
-    const week = await digestWeeks.get(key);
-    const found = week && find({ entries: week.entries, orders: index.orders, texts: index.texts });
-    if (found !== undefined) return found;
+  const weeks = weeksNewestFirst(index).filter((one) => one <= last);
+  for (let start = 0; start < weeks.length; start += WEEKS_AT_ONCE) {
+    const read = await Promise.all(weeks.slice(start, start + WEEKS_AT_ONCE).map((key) => digestWeeks.get(key)));
+    for (const week of read) {
+      const found = week && find({ entries: week.entries, orders: index.orders, texts: index.texts });
+      if (found !== undefined) return found;
+    }
   }
   return undefined;
 }

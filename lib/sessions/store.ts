@@ -84,6 +84,10 @@ const countsPart = (counts: Record<string, number>) => part(dayCounts.spec, dayC
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The same count for every week, in whatever order each lists them (stored values keep the order they were written in). */
+const sameCounts = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([week, count]) => b[week] === count);
+
 /** The open-session list with one session's entry following its record: a complete session leaves the list. */
 function listWith(list: OpenSessions, session: Session): OpenSessions {
   const { [session.id]: previous, ...others } = list;
@@ -365,7 +369,7 @@ export function repairLists(now = Date.now()): Promise<boolean> {
       const inStep =
         ids.length === Object.keys(digest.entries).length &&
         ids.every((id) => Object.hasOwn(digest.entries, id)) &&
-        same(partsFrom(digest, [], now).index.weeks, found.parts.index.weeks) &&
+        sameCounts(partsFrom(digest, [], now).index.weeks, found.parts.index.weeks) &&
         Object.values(digest.entries).every((entry) => Object.hasOwn(digest.orders, entry.order));
       const all = inStep ? null : await sessions.all();
       const nextDigest = all ? digestFrom(all) : digest;

@@ -157,6 +157,23 @@ describe('the digest kept by week', () => {
     expect(sessionCount(await digestIndex.get())).toBe(2);
   });
 
+  it('is in step whatever order its index lists the weeks in, and is not rebuilt at each start', async () => {
+    for (const [id, month] of [
+      ['a', 3],
+      ['b', 8],
+      ['c', 9],
+    ] as const)
+      await storedSessions.put(midMonth(id, month));
+    await repairLists();
+    // The index as another writer (or the encryption) may have kept it: the same counts, listed the other way round.
+    const stored = (await fakeBrowser.storage.local.get('digestIndex')).digestIndex as {
+      data: { weeks: Record<string, number> };
+    };
+    stored.data.weeks = Object.fromEntries(Object.entries(stored.data.weeks).reverse());
+    await fakeBrowser.storage.local.set({ digestIndex: stored });
+    expect(await repairLists()).toBe(false);
+  });
+
   it('finds the latest week first, and reads back only as far as needed', async () => {
     const done = (id: string, week: number) => completeAftercare(midMonth(id, week), {}, Date.UTC(2026, week, 16));
     // An old session whose note is still to write, and three complete ones.
