@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTemplate } from '../../lib/checklist';
+import type { Session } from '../../lib/schemas';
 import {
   agreementsOf,
   digestFrom,
@@ -84,7 +85,16 @@ describe('keeping the digest in step', () => {
 describe('the digest kept by week', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  const midMonth = (id: string, week: number) => startedAt(id, Date.UTC(2026, week, 15, 10));
+  const midMonth = (id: string, month: number) => startedAt(id, Date.UTC(2026, month, 15, 10));
+  /** Sessions a, b and c, started in April, September and October. */
+  const storeThree = async (make: (id: string, month: number) => Session) => {
+    for (const [id, month] of [
+      ['a', 3],
+      ['b', 8],
+      ['c', 9],
+    ] as const)
+      await storedSessions.put(make(id, month));
+  };
 
   it('keeps each entry under the UTC week (from Monday) its session started, whatever a bad start holds', () => {
     // From Monday to Sunday, by the date of the Monday.
@@ -158,12 +168,7 @@ describe('the digest kept by week', () => {
   });
 
   it('is in step whatever order its index lists the weeks in, and is not rebuilt at each start', async () => {
-    for (const [id, month] of [
-      ['a', 3],
-      ['b', 8],
-      ['c', 9],
-    ] as const)
-      await storedSessions.put(midMonth(id, month));
+    await storeThree(midMonth);
     await repairLists();
     // The index as another writer (or the encryption) may have kept it: the same counts, listed the other way round.
     const stored = (await fakeBrowser.storage.local.get('digestIndex')).digestIndex as {
@@ -175,15 +180,10 @@ describe('the digest kept by week', () => {
   });
 
   it('finds the latest week first, and reads back only as far as needed', async () => {
-    const done = (id: string, week: number) => completeAftercare(midMonth(id, week), {}, Date.UTC(2026, week, 16));
+    const done = (id: string, month: number) => completeAftercare(midMonth(id, month), {}, Date.UTC(2026, month, 16));
     // An old session whose note is still to write, and three complete ones.
     await storedSessions.put(midMonth('old', 1));
-    for (const [id, week] of [
-      ['a', 3],
-      ['b', 8],
-      ['c', 9],
-    ] as const)
-      await storedSessions.put(done(id, week));
+    await storeThree(done);
     await repairLists();
     const recent = await readRecent(1);
     // The newest week holds one session; the week before is read with it, so every day shown is whole. The
