@@ -5,17 +5,11 @@
  * goes back to a part.
  */
 import { useRef, useState } from 'react';
-import type { Digest } from '../lib/sessions/digest';
-import { readDigest, watchDigest } from '../lib/sessions/digestStore';
+import { type FirstPart, readDigest, watchDigest } from '../lib/sessions/digestStore';
 import { useFollow } from './useStored';
 
-export interface DigestView {
-  digest: Digest;
-  /** How many sessions there are in all, known from the index before every week is read. */
-  total: number;
-  /** Whether `digest` holds every session. */
-  complete: boolean;
-}
+/** What a view shows: the first part, then the whole digest (`complete`). */
+export type DigestView = FirstPart;
 
 export interface StagedDigest {
   value: DigestView | undefined;

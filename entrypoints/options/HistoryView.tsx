@@ -16,7 +16,7 @@ import {
 import { t } from '../../lib/i18n';
 import { type Client, sessionPlatformSchema, sessionStatusSchema } from '../../lib/schemas';
 import { type DigestRow, rowsOf } from '../../lib/sessions/digest';
-import { readRecent, sessionCount } from '../../lib/sessions/digestStore';
+import { readRecent } from '../../lib/sessions/digestStore';
 import { sessions } from '../../lib/sessions/records';
 import { settings } from '../../lib/settings';
 import { onStorageChange } from '../../lib/storage/changes';
@@ -157,10 +157,7 @@ function useSearch(search: string, byId: ReadonlyMap<string, Client>) {
 export function HistoryView() {
   const ids = { from: useId(), to: useId(), search: useId() };
   // The newest weeks first, enough for the first page; every other week right after.
-  const digest = useDigest(async () => {
-    const recent = await readRecent(PAGE);
-    return { digest: recent.digest, total: sessionCount(recent.index), complete: recent.complete };
-  }, 'history');
+  const digest = useDigest(() => readRecent(PAGE), 'history');
   const people = useStored(() => clients.all(), clients.watch, 'clients');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);

@@ -5,9 +5,8 @@ import { useStored } from '../../components/useStored';
 import { agreementOutcomes, pendingByAge, sessionsPerDayChart } from '../../lib/charts';
 import { lastWeeks } from '../../lib/days';
 import { t } from '../../lib/i18n';
-import { readSince, sessionCount } from '../../lib/sessions/digestStore';
+import { readSince } from '../../lib/sessions/digestStore';
 import { settings } from '../../lib/settings';
-import { openSessions } from '../../lib/storage/items';
 import { formatDay } from '../../lib/time';
 import { SELF_RATINGS, weeklyWellbeing } from '../../lib/wellbeing';
 
@@ -52,24 +51,19 @@ const WEEKS = 6;
 
 export function OverviewView() {
   const now = Date.now();
-  // The last weeks' weeks first, for the charts of days and weeks; the outcomes of every session right after.
-  const digest = useDigest(async () => {
-    const recent = await readSince(now - WEEKS * 7 * 24 * 60 * 60 * 1000);
-    return { digest: recent.digest, total: sessionCount(recent.index), complete: recent.complete };
-  }, 'overview');
-  // The notes still to write are the open sessions, a short list of their own.
-  const open = useStored(() => openSessions.get(), openSessions.watch, 'openSessions');
+  // The last weeks first, with the notes still to write, for every chart but the outcomes; those right after.
+  const digest = useDigest(() => readSince(now - WEEKS * 7 * 24 * 60 * 60 * 1000), 'overview');
   const stored = useStored(() => settings.get(), settings.watch, 'settings');
   const data = useMemo(() => {
-    if (!digest.value || !stored.value || !open.value) return null;
+    if (!digest.value || !stored.value) return null;
     const rows = Object.values(digest.value.digest.entries);
     return {
       perDay: sessionsPerDayChart(rows, now),
       outcomes: digest.value.complete ? agreementOutcomes(digest.value.digest) : null,
-      pending: pendingByAge(Object.values(open.value), now),
+      pending: pendingByAge(rows, now),
       weeks: weeklyWellbeing(rows, stored.value.maxSessionsPerDay, lastWeeks(now, WEEKS)),
     };
-  }, [digest.value, stored.value, open.value, now]);
+  }, [digest.value, stored.value, now]);
   return (
     <>
       <h1 tabIndex={-1}>{t('overviewTitle')}</h1>

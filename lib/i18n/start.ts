@@ -1,7 +1,7 @@
 /** Loads the language the practitioner chose (or the browser's) and follows the choice when it changes. */
 import { settings } from '../settings';
 import { applyCatalogue, browserLanguageTag, type Catalogue, loadCatalogue } from './index';
-import { FALLBACK_LANGUAGE, type Language, type LanguageChoice, resolveLanguage } from './languages';
+import { FALLBACK_LANGUAGE, type LanguageChoice, resolveLanguage } from './languages';
 
 async function chosen(): Promise<LanguageChoice> {
   try {
@@ -12,9 +12,10 @@ async function chosen(): Promise<LanguageChoice> {
   }
 }
 
-async function catalogueFor(language: Language, early?: Promise<Catalogue>): Promise<Catalogue> {
+async function catalogueFor(choice: LanguageChoice): Promise<Catalogue> {
+  const language = resolveLanguage(choice, browserLanguageTag());
   try {
-    return await (early ?? loadCatalogue(language));
+    return await loadCatalogue(language);
   } catch (error) {
     if (language === FALLBACK_LANGUAGE) throw error;
     return loadCatalogue(FALLBACK_LANGUAGE);
@@ -24,14 +25,9 @@ async function catalogueFor(language: Language, early?: Promise<Catalogue>): Pro
 let ready: Promise<void> | null = null;
 let latest = 0;
 
-async function apply(first = false): Promise<void> {
+async function apply(): Promise<void> {
   const ticket = ++latest;
-  // Most practitioners keep the browser's language: at the start its messages are fetched while the settings are read.
-  const guess = resolveLanguage('auto', browserLanguageTag());
-  const early = first ? loadCatalogue(guess) : undefined;
-  early?.catch(() => undefined);
-  const language = resolveLanguage(await chosen(), browserLanguageTag());
-  const catalogue = await catalogueFor(language, language === guess ? early : undefined);
+  const catalogue = await catalogueFor(await chosen());
   // A slower read for an older choice never replaces a newer one.
   if (ticket === latest) applyCatalogue(catalogue);
 }
@@ -43,7 +39,7 @@ async function apply(first = false): Promise<void> {
  */
 export function languageReady(): Promise<void> {
   if (!ready) {
-    ready = apply(true);
+    ready = apply();
     ready.then(
       () => settings.watch(() => void apply().catch(() => undefined)),
       () => {

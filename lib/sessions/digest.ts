@@ -93,27 +93,15 @@ export function agreementsOf(
   });
 }
 
-/** Folds changed sessions (or, with undefined, removed ones) into the digest, copying it once. */
-export function withChanges(digest: Digest, changes: ReadonlyArray<readonly [string, Session | undefined]>): Digest {
-  const next: Digest = { entries: { ...digest.entries }, orders: { ...digest.orders }, texts: { ...digest.texts } };
-  for (const [id, session] of changes) {
-    if (!session) {
-      delete next.entries[id];
-      continue;
-    }
-    next.entries[id] = digestOf(session);
-    next.orders[orderKey(session)] ??= agreementIds(session);
-    for (const item of session.template.items) next.texts[item.id] = item.text;
-  }
-  return next;
-}
-
 export const EMPTY_DIGEST: Digest = { entries: {}, orders: {}, texts: {} };
 
+/** The digest of these sessions, made afresh. */
 export function digestFrom(sessions: readonly Session[]): Digest {
-  return withChanges(
-    EMPTY_DIGEST,
-    sessions.map((session) => [session.id, session] as const),
+  return joined(
+    foldChanges(
+      { index: EMPTY_INDEX, weeks: {} },
+      sessions.map((session) => [session.id, session] as const),
+    ),
   );
 }
 
@@ -196,13 +184,19 @@ export function foldChanges(
     changed[key] ??= { ...(parts.weeks[key] ?? {}) };
     return changed[key];
   };
+  // Where each session of the weeks read is now: a removed one is taken from there.
+  const whereIs = new Map<string, string>();
+  for (const [key, entries] of Object.entries(parts.weeks)) for (const id of Object.keys(entries)) whereIs.set(id, key);
   for (const [id, session] of changes) {
-    const home = session ? weekOf(session.startedAt) : null;
-    for (const key of new Set([...Object.keys(parts.weeks), ...Object.keys(changed)])) {
-      if (key !== home && Object.hasOwn(changed[key] ?? parts.weeks[key] ?? {}, id)) delete week(key)[id];
+    const home = session ? weekOf(session.startedAt) : undefined;
+    const was = whereIs.get(id);
+    if (was !== undefined && was !== home) {
+      delete week(was)[id];
+      whereIs.delete(id);
     }
-    if (!session || home === null) continue;
+    if (!session || home === undefined) continue;
     week(home)[id] = digestOf(session);
+    whereIs.set(id, home);
     index.orders[orderKey(session)] ??= agreementIds(session);
     for (const item of session.template.items) index.texts[item.id] = item.text;
   }
@@ -231,19 +225,28 @@ export function joined(parts: DigestParts): Digest {
   return { entries, orders: parts.index.orders, texts: parts.index.texts };
 }
 
+/** How many sessions each week holds. */
+export function weekCounts(entries: Record<string, Pick<DigestEntry, 'startedAt'>>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of Object.values(entries)) {
+    const key = weekOf(entry.startedAt);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** A whole digest in parts: `existing` weeks no session falls in any more come back empty, to be written so. */
 export function partsFrom(digest: Digest, existing: readonly string[] = [], now = Date.now()): DigestParts {
   const weeks: Record<string, Record<string, DigestEntry>> = Object.fromEntries(existing.map((key) => [key, {}]));
   const reminders: Record<string, DigestEntry> = {};
   const open: Record<string, DigestEntry> = {};
-  const counts: Record<string, number> = {};
   for (const [id, entry] of Object.entries(digest.entries)) {
     const key = weekOf(entry.startedAt);
     weeks[key] ??= {};
     weeks[key][id] = entry;
-    counts[key] = (counts[key] ?? 0) + 1;
     if (remindsOf(entry, now)) reminders[id] = entry;
     if (entry.status !== 'complete') open[id] = entry;
   }
+  const counts = weekCounts(digest.entries);
   return { index: { orders: digest.orders, texts: digest.texts, weeks: counts, reminders, open }, weeks };
 }

@@ -6,16 +6,7 @@
  */
 import { onStorageChange } from '../storage/changes';
 import { digestIndex, digestWeeks } from '../storage/items';
-import {
-  type Digest,
-  type DigestEntry,
-  type DigestIndex,
-  type DigestParts,
-  type DigestRow,
-  joined,
-  rowsOf,
-  weekOf,
-} from './digest';
+import { type Digest, type DigestIndex, type DigestParts, type DigestRow, joined, rowsOf, weekOf } from './digest';
 
 /** The index and the given weeks (those that exist). */
 export async function readParts(weeks: readonly string[]): Promise<DigestParts> {
@@ -47,53 +38,56 @@ export const weeksNewestFirst = (index: DigestIndex) =>
 export const sessionCount = (index: DigestIndex) => Object.values(index.weeks).reduce((sum, count) => sum + count, 0);
 
 /**
- * The sessions not complete, from the index, with the newest weeks holding
- * at least `rows` sessions, and one week more, so every local day among those
- * rows is whole (a local day can reach into the UTC week before): all a list
- * needs that shows the notes still to write first, then the newest. With
- * `complete`, whether that is every session.
+ * A part of the digest to show first: the weeks read, with every session not
+ * complete (from the index, whatever its week), and the number of sessions in
+ * all. With `complete`, whether that is every session.
  */
-export async function readRecent(rows: number): Promise<{ digest: Digest; index: DigestIndex; complete: boolean }> {
-  const index = await digestIndex.get();
-  const newest = weeksNewestFirst(index);
-  let taken = 0;
-  let count = 0;
-  while (taken < newest.length && count < rows) count += index.weeks[newest[taken++] ?? ''] ?? 0;
-  const wanted = newest.slice(0, taken + 1);
+export interface FirstPart {
+  digest: Digest;
+  total: number;
+  complete: boolean;
+}
+
+async function firstPart(wanted: readonly string[], all: number): Promise<FirstPart> {
   const parts = await readParts(wanted);
   // The index read again with the weeks: what is shown must belong together.
   const digest = joined(parts);
   return {
     digest: { ...digest, entries: { ...parts.index.open, ...digest.entries } },
-    index: parts.index,
-    complete: wanted.length === newest.length,
+    total: sessionCount(parts.index),
+    complete: wanted.length === all,
   };
 }
 
 /**
- * The sessions started since `since` (and some before it: whole weeks, and
- * the week before, so every local day since then is whole). With
- * `complete`, whether that is every session.
+ * The newest weeks holding at least `rows` sessions, and one week more, so
+ * every local day among those rows is whole (a local day can reach into the
+ * UTC week before): all a list needs that shows the notes still to write
+ * first, then the newest.
  */
-export async function readSince(since: number): Promise<{ digest: Digest; index: DigestIndex; complete: boolean }> {
+export async function readRecent(rows: number): Promise<FirstPart> {
   const index = await digestIndex.get();
   const newest = weeksNewestFirst(index);
+  let taken = 0;
+  let count = 0;
+  while (taken < newest.length && count < rows) count += index.weeks[newest[taken++] ?? ''] ?? 0;
+  return firstPart(newest.slice(0, taken + 1), newest.length);
+}
+
+/** The weeks since `since` (whole weeks, from the one before it, so every local day since then is whole). */
+export async function readSince(since: number): Promise<FirstPart> {
+  const newest = weeksNewestFirst(await digestIndex.get());
   const first = weekOf(since - 24 * 60 * 60 * 1000);
-  const wanted = newest.filter((week) => week >= first);
-  const parts = await readParts(wanted);
-  return { digest: joined(parts), index: parts.index, complete: wanted.length === newest.length };
+  return firstPart(
+    newest.filter((week) => week >= first),
+    newest.length,
+  );
 }
 
 /** The entries of sessions with a follow-up open or a next contact to come, from the index alone. */
 export async function readReminderRows(): Promise<DigestRow[]> {
   const index = await digestIndex.get();
   return rowsOf({ entries: index.reminders, orders: {}, texts: {} });
-}
-
-/** One session's entry, from its week, or undefined. */
-export async function readEntry(id: string, startedAt: number): Promise<DigestEntry | undefined> {
-  const week = await digestWeeks.get(weekOf(startedAt));
-  return week && Object.hasOwn(week.entries, id) ? week.entries[id] : undefined;
 }
 
 /** Weeks read together by findBackwards: about a quarter, where most clients were last seen. */

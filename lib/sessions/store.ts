@@ -28,7 +28,7 @@ import {
 import { withLock } from '../storage/lock';
 import { isLocked, type Part, part, writeTogether } from '../storage/stored';
 import { vaultStatus } from '../storage/vault';
-import { type DigestParts, digestFrom, digestOf, foldChanges, joined, partsFrom, weekOf } from './digest';
+import { type DigestParts, digestFrom, digestOf, foldChanges, joined, partsFrom, weekCounts, weekOf } from './digest';
 import { readAllParts, readParts } from './digestStore';
 import { applyEdits, type Edit } from './edits';
 import { createSession, endSession } from './model';
@@ -369,7 +369,7 @@ export function repairLists(now = Date.now()): Promise<boolean> {
       const inStep =
         ids.length === Object.keys(digest.entries).length &&
         ids.every((id) => Object.hasOwn(digest.entries, id)) &&
-        sameCounts(partsFrom(digest, [], now).index.weeks, found.parts.index.weeks) &&
+        sameCounts(weekCounts(digest.entries), found.parts.index.weeks) &&
         Object.values(digest.entries).every((entry) => Object.hasOwn(digest.orders, entry.order));
       const all = inStep ? null : await sessions.all();
       const nextDigest = all ? digestFrom(all) : digest;
