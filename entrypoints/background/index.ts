@@ -120,9 +120,14 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => follow(tabClosed(tabId)));
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // Answered through sendResponse, which Chrome and Firefox both keep open when the listener returns true (a
+  // returned promise is Firefox's and the polyfill's way, not Chrome's).
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isFromThisExtension(sender)) return undefined;
-    return handleCommand(message, follow);
+    handleCommand(message, follow).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: String(error) }),
+    );
+    return true;
   });
 
   const openNote = (notificationId: string) => {

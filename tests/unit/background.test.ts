@@ -18,8 +18,17 @@ function closeTab(tabId: number) {
   return fakeBrowser.tabs.onRemoved.trigger(tabId, { windowId: 1, isWindowClosing: false });
 }
 
-const send = (message: unknown, url = PAGE) =>
-  fakeBrowser.runtime.onMessage.trigger(message, { id: 'test-extension-id', url }) as Promise<unknown[]>;
+/** A command as a page sends it: the reply the background gives through sendResponse, or none. */
+async function send(message: unknown, url = PAGE): Promise<unknown> {
+  let answer: (reply: unknown) => void = () => undefined;
+  const replied = new Promise<unknown>((resolve) => {
+    answer = resolve;
+  });
+  // The fake browser's types know only the promise-returning listener; its trigger passes every argument on.
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  const [kept] = await trigger(message, { id: 'test-extension-id', url }, answer);
+  return kept === true ? replied : undefined;
+}
 
 describe('the background', () => {
   let tabsCreated: { mock: { calls: Array<[{ url?: string }]> }; mockClear(): void };
@@ -76,7 +85,7 @@ describe('the background', () => {
   });
 
   it('opens the note from the notification and clears it', async () => {
-    const [reply] = await send({ type: 'start-by-hand', platform: 'phone' });
+    const reply = await send({ type: 'start-by-hand', platform: 'phone' });
     const sessionId = (reply as { sessionId: string }).sessionId;
     await send({ type: 'end-session', sessionId });
     await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1));
@@ -95,15 +104,16 @@ describe('the background', () => {
   });
 
   it('carries out commands from its own pages only, and answers a malformed one with a reason', async () => {
-    expect(await send({ type: 'start-by-hand', platform: 'phone' }, 'https://meet.google.com/abc-defg-hij')).toEqual([
+    expect(await send({ type: 'start-by-hand', platform: 'phone' }, 'https://meet.google.com/abc-defg-hij')).toBe(
       undefined,
-    ]);
+    );
     expect(await sessions.all()).toEqual([]);
-    expect(await send({ type: 'start-by-hand', platform: 'carrier-pigeon' })).toEqual([
-      { ok: false, error: 'not-understood' },
-    ]);
-    expect(await send('hello')).toEqual([{ ok: false, error: 'not-understood' }]);
-    const [reply] = await send({ type: 'start-by-hand', platform: 'other' });
+    expect(await send({ type: 'start-by-hand', platform: 'carrier-pigeon' })).toEqual({
+      ok: false,
+      error: 'not-understood',
+    });
+    expect(await send('hello')).toEqual({ ok: false, error: 'not-understood' });
+    const reply = await send({ type: 'start-by-hand', platform: 'other' });
     expect(reply).toMatchObject({ ok: true });
     expect((await sessions.all())[0]).toMatchObject({ platform: 'other', origin: 'manual' });
   });
