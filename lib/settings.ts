@@ -110,6 +110,8 @@ let keptJson: string | null = null;
 
 /** What the browser's managed storage holds for Callcare, kept as the latest copy when it differs. */
 async function readManaged(): Promise<Record<string, unknown>> {
+  // The kept copy is read beside the policy, not after it: a page's first settings read waits for both.
+  const keptRead = keptJson === null ? policyCache.get().catch(() => null) : null;
   let raw: Record<string, unknown>;
   try {
     raw = await browser.storage.managed.get(null);
@@ -119,7 +121,7 @@ async function readManaged(): Promise<Record<string, unknown>> {
   }
   const json = JSON.stringify(raw);
   if (json === keptJson) return raw;
-  const kept = await policyCache.get().catch(() => null);
+  const kept = await (keptRead ?? policyCache.get().catch(() => null));
   if (JSON.stringify(kept) !== json) await policyCache.set(raw).catch(() => undefined);
   keptJson = json;
   return raw;

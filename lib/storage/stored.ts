@@ -150,6 +150,14 @@ export function readEnvelope<T>(spec: Spec<T>, envelope: unknown): Outcome<T> {
   return { ok: true, value: parsed.data };
 }
 
+/**
+ * Starts reading the protection record beside a value's own read: decoding any value asks for it, and a page's
+ * first reads would otherwise wait for two trips to storage, one after the other. Its errors are met when decoding.
+ */
+function ahead(): void {
+  activeProtection().catch(() => undefined);
+}
+
 function areaOf(area: Area) {
   return browser.storage[area];
 }
@@ -276,7 +284,9 @@ export interface StoredItem<T> {
 export function defineItem<T>(spec: ItemSpec<T>): StoredItem<T> {
   /** The value, or the fallback; `held` when an unreadable value waits in place for Callcare to be unlocked. */
   const read = async (holdingKeyLock: boolean): Promise<{ value: T; held: boolean }> => {
-    const stored = (await areaOf(spec.area).get(spec.key))[spec.key];
+    const reading = areaOf(spec.area).get(spec.key);
+    ahead();
+    const stored = (await reading)[spec.key];
     if (stored === undefined) return { value: spec.fallback(), held: false };
     const outcome = await decodeStored(spec, spec.key, stored);
     if (outcome.ok) return { value: outcome.value, held: false };
@@ -321,7 +331,9 @@ export function defineCollection<T extends { id: string }>(spec: CollectionSpec<
   };
   const get = async (id: string, holdingKeyLock = false) => {
     const key = keyOf(id);
-    const stored = (await areaOf(spec.area).get(key))[key];
+    const reading = areaOf(spec.area).get(key);
+    ahead();
+    const stored = (await reading)[key];
     return stored === undefined ? undefined : decodeOrSetAside(key, stored, holdingKeyLock);
   };
   return {
