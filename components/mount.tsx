@@ -5,9 +5,18 @@
  */
 import { type ReactNode, StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
-import { currentLanguage, currentLocale, type MessageKey, onLanguageChange, t } from '../lib/i18n';
+import { browserLanguageTag, currentLanguage, currentLocale, type MessageKey, onLanguageChange, t } from '../lib/i18n';
+import { FALLBACK_LANGUAGE, type Language, languageOfTag } from '../lib/i18n/languages';
 import { languageReady } from '../lib/i18n/start';
 import './theme.css';
+
+/** What a page says when its messages cannot be read, in each of Callcare's languages (docs/translating.md). */
+const UNREADABLE_TEXT: Record<Language, string> = {
+  en: 'Callcare could not load its text. Reload this page; nothing that was saved is lost.',
+  nl: 'Callcare kon zijn teksten niet laden. Laad deze pagina opnieuw; niets wat bewaard is, gaat verloren.',
+  de: 'Callcare konnte seine Texte nicht laden. Laden Sie diese Seite neu; nichts Gespeichertes geht verloren.',
+  fr: 'Callcare n’a pas pu charger ses textes. Rechargez cette page ; rien de ce qui a été enregistré n’est perdu.',
+};
 
 function InLanguage({ render }: { render: () => ReactNode }) {
   // Subscribing here draws the page again when the language changes; `render` makes every element anew.
@@ -33,8 +42,8 @@ export function mount(render: () => ReactNode, title: MessageKey): void {
       );
     },
     () => {
-      // Without its messages the page has no words of its own; this one sentence is all it can say.
-      container.textContent = 'Callcare could not load its text. Reload this page; nothing that was saved is lost.';
+      // Without its messages the page has no words of its own: this one sentence is kept here in each language.
+      container.textContent = UNREADABLE_TEXT[languageOfTag(browserLanguageTag()) ?? FALLBACK_LANGUAGE];
     },
   );
 }

@@ -190,17 +190,21 @@ describe.each(['nl', 'de', 'fr'])('Callcare in a browser started in %s', (langua
     await options.getByRole('heading', { name: t('optionsTitle'), level: 1 }).waitFor();
     await expectNoEnglish(options, language, 'Settings');
     expect(await axeViolations(options), 'Settings').toEqual([]);
+    const sessionId = new URL(aftercare.url()).searchParams.get('session');
     const views = [
-      ['#clients', 'clientsTitle'],
-      ['#checklists', 'checklistsTitle'],
-      ['#history', 'historyTitle'],
-      ['#overview', 'overviewTitle'],
+      ['options.html#clients', 'clientsTitle'],
+      ['options.html#checklists', 'checklistsTitle'],
+      ['options.html#history', 'historyTitle'],
+      ['options.html#overview', 'overviewTitle'],
+      ['options.html#summary', 'summaryTitle'],
+      [`report.html?session=${sessionId}`, 'reportTitle'],
+      ['welcome.html', 'welcomeTitle'],
     ] as const;
-    for (const [hash, title] of views) {
-      await options.goto(`chrome-extension://${h.extensionId}/options.html${hash}`);
+    for (const [path, title] of views) {
+      await options.goto(`chrome-extension://${h.extensionId}/${path}`);
       await options.getByRole('heading', { name: t(title), level: 1 }).waitFor();
-      await expectNoEnglish(options, language, hash);
-      expect(await axeViolations(options), hash).toEqual([]);
+      await expectNoEnglish(options, language, path);
+      expect(await axeViolations(options), path).toEqual([]);
     }
   });
 });
