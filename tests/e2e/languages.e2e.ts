@@ -248,6 +248,30 @@ describe('choosing the language', () => {
       .toBe(de('badgeTitleSession'));
     expect(await panel.getByLabel(de('shareTextLabel')).inputValue()).toContain(typed);
 
+    // The worker's next notification is in German too: its options are noted as the worker hands them to Chrome
+    // (Chrome gives notifications back by id only).
+    const worker = await h.serviceWorker();
+    await worker.evaluate(() => {
+      const create = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => Promise<string>;
+      const noted: unknown[] = [];
+      Object.assign(globalThis, { notedNotifications: noted });
+      (chrome.notifications as { create: unknown }).create = (...args: unknown[]) => {
+        noted.push(args.find((arg) => typeof arg === 'object'));
+        return create(...args);
+      };
+    });
+    await call.close();
+    await expect
+      .poll(() =>
+        worker.evaluate(() => (globalThis as unknown as { notedNotifications: unknown[] }).notedNotifications),
+      )
+      .toEqual([
+        expect.objectContaining({
+          title: de('notificationTitle'),
+          message: de('notificationMessage', { platform: 'Google Meet' }),
+        }),
+      ]);
+
     // Back to the browser's language.
     await settings.getByLabel(de('settingsLanguageLabel')).selectOption({ index: 0 });
     await panel.getByRole('heading', { name: en('phase.rules') }).waitFor();
